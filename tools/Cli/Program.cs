@@ -1,0 +1,7 @@
+using System.CommandLine;
+
+var root = new RootCommand("bocloud: BackOfficeCloud's planning engines on files, the running platform, and the benchmarks");
+var bench = new Command("bench", "Benchmarks (build in Release); each prints one JSON line per result");
+root.Subcommands.Add(bench);
+
+return await root.Parse(args).InvokeAsync();
