@@ -20,7 +20,7 @@ public static class ServiceDatabase
 
     /// <summary>
     /// Registers the service's <see cref="NpgsqlDataSource"/>, applies its migrations at start-up (before requests
-    /// are served) and adds a readiness check on PostgreSQL.
+    /// are served) and adds a readiness check on PostgreSQL. Called once per schema the service owns.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase(
         this IHostApplicationBuilder builder, string schema, params Assembly[] migrationAssemblies)
@@ -31,6 +31,11 @@ public static class ServiceDatabase
                 $"No PostgreSQL connection: set ConnectionStrings__{ConnectionName} (AppHost sets it when it starts the platform).");
 
         builder.Services.AddSingleton(new ServiceSchema(schema, migrationAssemblies));
+        if (builder.Services.Any(s => s.ServiceType == typeof(MigrationState)))
+        {
+            return builder;
+        }
+
         builder.Services.AddSingleton<MigrationState>();
         builder.Services.AddSingleton(_ =>
         {
@@ -51,13 +56,17 @@ public static class ServiceDatabase
         ?? throw new InvalidOperationException($"ConnectionStrings__{ConnectionName} names no Username: it must name the service's runtime role.");
 }
 
-internal sealed class MigrationHostedService(ServiceSchema schema, IConfiguration configuration, MigrationState state) : IHostedService
+internal sealed class MigrationHostedService(IEnumerable<ServiceSchema> schemas, IConfiguration configuration, MigrationState state) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await SchemaMigrator.MigrateAsync(
-            ServiceDatabase.AdminConnectionString(configuration), schema.Name, ServiceDatabase.AppRole(configuration),
-            schema.MigrationAssemblies, cancellationToken).ConfigureAwait(false);
+        foreach (var schema in schemas)
+        {
+            await SchemaMigrator.MigrateAsync(
+                ServiceDatabase.AdminConnectionString(configuration), schema.Name, ServiceDatabase.AppRole(configuration),
+                schema.MigrationAssemblies, cancellationToken).ConfigureAwait(false);
+        }
+
         state.Completed = true;
     }
 
