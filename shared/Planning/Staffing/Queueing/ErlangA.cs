@@ -1,5 +1,3 @@
-using MathNet.Numerics;
-
 namespace BackOfficeCloud.Planning.Staffing.Queueing;
 
 /// <summary>
@@ -114,7 +112,7 @@ public static class ErlangA
 
         // Share of waiting contacts still waiting, unserved, at the target time: the γ(x+1, y e^−θT) term over 𝒜.
         var decay = targetSeconds / patienceSeconds;
-        var logLateServed = (-y * SpecialFunctions.Expm1(-decay)) - ((x + 1) * decay)
+        var logLateServed = (-y * ExpMinusOne(-decay)) - ((x + 1) * decay)
             + ScaledIncompleteGamma.LogLower(x + 1, y * Math.Exp(-decay)) + Math.Log(x) - logA;
         var servedWithinTarget = servedGivenWait - Math.Exp(logLateServed);
         var serviceLevel = Math.Clamp(1 - pWait + (pWait * servedWithinTarget), 0, 1);
@@ -125,5 +123,18 @@ public static class ErlangA
             Math.Min(1, load * (1 - pAbandon) / agents),
             pWait,
             pAbandon);
+    }
+
+    /// <summary>e^v − 1 without cancellation for small v (Kahan's trick; MathNet's Expm1 loses digits near 0.07).</summary>
+    private static double ExpMinusOne(double v)
+    {
+        var u = Math.Exp(v);
+        if (u == 1)
+        {
+            return v;
+        }
+
+        var um1 = u - 1;
+        return um1 == -1 ? -1 : um1 * v / Math.Log(u);
     }
 }
