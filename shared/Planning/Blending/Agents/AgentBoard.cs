@@ -1,0 +1,134 @@
+using BackOfficeCloud.Planning.Blending.Model;
+
+namespace BackOfficeCloud.Planning.Blending.Agents;
+
+/// <summary>
+/// The agents of one tenant with per-queue counters (free, on contacts, recalled) and per-skill counts of working
+/// agents, kept current on every change so a decision reads them in O(1). Every mutation goes through
+/// <see cref="Change"/>, which takes the agent out of the counters, applies the change and puts it back.
+/// Agents working items who could be recalled to a queue sit in that queue's heap keyed by the expected end of
+/// their item (lazy deletion by <see cref="AgentRecord.TaskVersion"/>).
+/// </summary>
+internal sealed class AgentBoard
+{
+    private readonly List<AgentRecord> _agents = [];
+    private readonly PriorityQueue<(int Agent, int TaskVersion), long>[] _recallCandidates;
+
+    public AgentBoard(int skillCount, int queueCount)
+    {
+        Free = new int[queueCount];
+        OnContacts = new int[queueCount];
+        PendingRecalls = new int[queueCount];
+        WorkingInSkill = new int[skillCount];
+        _recallCandidates = new PriorityQueue<(int, int), long>[queueCount];
+        for (var q = 0; q < queueCount; q++)
+        {
+            _recallCandidates[q] = new PriorityQueue<(int, int), long>();
+        }
+    }
+
+    public int[] Free { get; }
+
+    public int[] OnContacts { get; }
+
+    public int[] PendingRecalls { get; }
+
+    /// <summary>Agents on schedule who have each skill: the people the skill's backlog is shared among.</summary>
+    public int[] WorkingInSkill { get; }
+
+    public int Count => _agents.Count;
+
+    public AgentRecord this[int agent] => _agents[agent];
+
+    public int Add(AgentProfile profile, int[] queues)
+    {
+        _agents.Add(new AgentRecord
+        {
+            Skills = [.. profile.Skills],
+            Queues = queues,
+            Scheduled = ScheduledActivity.Unavailable,
+            Activity = AgentActivity.Away,
+            ContactQueue = -1,
+            ItemSlot = -1,
+            RecallQueue = -1,
+        });
+        return _agents.Count - 1;
+    }
+
+    public delegate void Mutation<TState>(ref AgentRecord agent, TState state);
+
+    public void Change<TState>(int agent, TState state, Mutation<TState> mutation)
+    {
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_agents);
+        ref var a = ref span[agent];
+        Tally(ref a, -1);
+        mutation(ref a, state);
+        Tally(ref a, +1);
+    }
+
+    public void OfferForRecall(int agent, long expectedEndTicks)
+    {
+        var a = _agents[agent];
+        if (!a.InPhonePool)
+        {
+            return;
+        }
+
+        foreach (var q in a.Queues)
+        {
+            _recallCandidates[q].Enqueue((agent, a.TaskVersion), expectedEndTicks);
+        }
+    }
+
+    /// <summary>The agent on an item who is expected to finish first and is not already recalled, or -1.</summary>
+    public int TakeRecallCandidate(int queue)
+    {
+        var heap = _recallCandidates[queue];
+        while (heap.TryDequeue(out var entry, out _))
+        {
+            var a = _agents[entry.Agent];
+            if (a.TaskVersion == entry.TaskVersion && a.Activity == AgentActivity.OnItem && a.RecallQueue < 0 && a.InPhonePool)
+            {
+                return entry.Agent;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Tally(ref AgentRecord a, int delta)
+    {
+        if (a.Scheduled == ScheduledActivity.Unavailable && a.Activity == AgentActivity.Away)
+        {
+            return;
+        }
+
+        foreach (var skill in a.Skills)
+        {
+            WorkingInSkill[skill.Skill] += delta;
+        }
+
+        if (a.Activity == AgentActivity.OnContact)
+        {
+            OnContacts[a.ContactQueue] += delta;
+        }
+
+        if (!a.InPhonePool)
+        {
+            return;
+        }
+
+        foreach (var q in a.Queues)
+        {
+            if (a.Activity == AgentActivity.Free)
+            {
+                Free[q] += delta;
+            }
+        }
+
+        if (a.RecallQueue >= 0)
+        {
+            PendingRecalls[a.RecallQueue] += delta;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using BackOfficeCloud.Planning.Blending.Decisions;
+using BackOfficeCloud.Planning.Blending.Model;
+
+namespace BackOfficeCloud.Planning.Blending;
+
+/// <summary>
+/// Real-time blending for one tenant: keeps the live state (queues, agents, open items) and decides, for each agent
+/// event, whether the agent gets a back-office item, stays free for contacts or is recalled to a queue. Every call
+/// takes the current instant explicitly. Agents are addressed by the index <see cref="AddAgent"/> returned (the
+/// setup's agents are 0..n-1), queues, skills and item types by their index in <see cref="BlendingSetup"/>.
+/// </summary>
+public interface IBlendingEngine
+{
+    BlendingSetup Setup { get; }
+
+    int AddAgent(AgentProfile profile);
+
+    /// <summary>A new or re-opened item enters the backlog.</summary>
+    void AddItem(in BackOfficeItem item, DateTimeOffset now);
+
+    /// <summary>An item completed or cancelled outside an agent's task; unknown ids are ignored.</summary>
+    void RemoveItem(long itemId);
+
+    /// <summary>The schedule moved the agent into a new activity (shift start or end, break, phone or back-office block).</summary>
+    void SetSchedule(int agent, ScheduledActivity activity, DateTimeOffset now);
+
+    /// <summary>The contact router connected a contact of <paramref name="queue"/> to the agent.</summary>
+    void StartContact(int agent, int queue, DateTimeOffset now);
+
+    /// <summary>The agent ended a contact: what next.</summary>
+    BlendingDecision FinishContact(int agent, DateTimeOffset now);
+
+    /// <summary>The agent completed the current item, or pended it until <paramref name="pendedUntil"/>: what next.</summary>
+    BlendingDecision FinishItem(int agent, DateTimeOffset now, DateTimeOffset? pendedUntil = null);
+
+    /// <summary>What a free agent should do now (after a shift start, or when work arrived).</summary>
+    BlendingDecision Decide(int agent, DateTimeOffset now);
+
+    /// <summary>New state of a queue; appends to <paramref name="recalls"/> the agents recalled to it.</summary>
+    void UpdateQueue(int queue, in QueueObservation observation, DateTimeOffset now, List<BlendingDecision> recalls);
+
+    /// <summary>The live picture of a queue, as the policy sees it.</summary>
+    QueueView ViewQueue(int queue);
+
+    /// <summary>An agent's activity, how long they have been in it, and their item or contact queue.</summary>
+    AgentStatus ViewAgent(int agent, DateTimeOffset now);
+
+    int OpenItems { get; }
+}
+
+/// <summary>An agent's live status for the supervisor board; <see cref="ItemId"/> is 0 when not on an item.</summary>
+public readonly record struct AgentStatus(
+    ScheduledActivity Scheduled,
+    AgentActivity Activity,
+    TimeSpan TimeInState,
+    long ItemId,
+    int ContactQueue,
+    int RecalledToQueue);

@@ -1,0 +1,64 @@
+namespace BackOfficeCloud.Planning.Blending.Model;
+
+/// <summary>Checks a setup, an agent or an item; the exception names the field and its value.</summary>
+internal static class SetupValidation
+{
+    public static void Validate(BlendingSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        if (setup.Skills.Count == 0)
+        {
+            throw new ArgumentException("Skills: at least one skill is needed.", nameof(setup));
+        }
+
+        for (var q = 0; q < setup.Queues.Count; q++)
+        {
+            var queue = setup.Queues[q];
+            RequireSkill(queue.Skill, setup.Skills.Count, $"Queues[{q}].Skill");
+            if (!(queue.ServiceLevelTarget is > 0 and < 1))
+            {
+                throw new ArgumentException($"Queues[{q}].ServiceLevelTarget is {queue.ServiceLevelTarget}: it must be above 0 and below 1.", nameof(setup));
+            }
+
+            if (queue.ServiceLevelThreshold < TimeSpan.Zero)
+            {
+                throw new ArgumentException($"Queues[{q}].ServiceLevelThreshold is {queue.ServiceLevelThreshold}: it must not be negative.", nameof(setup));
+            }
+        }
+    }
+
+    public static void ValidateAgent(AgentProfile agent, int skillCount)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        for (var i = 0; i < agent.Skills.Count; i++)
+        {
+            RequireSkill(agent.Skills[i].Skill, skillCount, $"Agent '{agent.Name}' Skills[{i}].Skill");
+            if (!(agent.Skills[i].Proficiency > 0))
+            {
+                throw new ArgumentException($"Agent '{agent.Name}' Skills[{i}].Proficiency is {agent.Skills[i].Proficiency}: it must be above 0.", nameof(agent));
+            }
+        }
+    }
+
+    public static void ValidateItem(in BackOfficeItem item, BlendingSetup setup)
+    {
+        RequireSkill(item.Skill, setup.Skills.Count, $"Item {item.Id} Skill");
+        if ((uint)item.ItemType >= (uint)setup.ItemTypes.Count)
+        {
+            throw new ArgumentException($"Item {item.Id} ItemType is {item.ItemType}: it must be in 0..{setup.ItemTypes.Count - 1}.", nameof(item));
+        }
+
+        if (item.RemainingEffort < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"Item {item.Id} RemainingEffort is {item.RemainingEffort}: it must not be negative.", nameof(item));
+        }
+    }
+
+    private static void RequireSkill(int skill, int skillCount, string field)
+    {
+        if ((uint)skill >= (uint)skillCount)
+        {
+            throw new ArgumentException($"{field} is {skill}: it must be in 0..{skillCount - 1}.");
+        }
+    }
+}
