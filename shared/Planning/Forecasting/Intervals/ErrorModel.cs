@@ -1,0 +1,87 @@
+namespace BackOfficeCloud.Planning.Forecasting.Intervals;
+
+/// <summary>
+/// Prediction intervals from backtest errors. Errors of interval counts grow with the level, somewhere between
+/// Poisson (∝ √f) and proportional (∝ f), so errors are scaled by (f + ½)^p with the exponent p that leaves the scaled
+/// errors least related to the level; the interval bounds are empirical quantiles of the scaled errors.
+/// </summary>
+public sealed class ErrorModel
+{
+    private static readonly double[] Exponents = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
+
+    private readonly double _exponent;
+    private readonly double _q025, _q10, _q90, _q975;
+
+    private ErrorModel(double exponent, double q025, double q10, double q90, double q975)
+    {
+        _exponent = exponent;
+        (_q025, _q10, _q90, _q975) = (q025, q10, q90, q975);
+    }
+
+    /// <summary>When there is no backtest: Poisson-like ±1.28√f and ±1.96√f.</summary>
+    public static ErrorModel Poisson { get; } = new(0.5, -1.96, -1.2816, 1.2816, 1.96);
+
+    /// <summary>Fits the model to pairs of forecast and actual (at least 20 pairs, else <see cref="Poisson"/>).</summary>
+    public static ErrorModel Fit(IReadOnlyList<double> forecasts, IReadOnlyList<double> actuals)
+    {
+        if (forecasts.Count != actuals.Count)
+        {
+            throw new ArgumentException($"forecasts has {forecasts.Count} values but actuals {actuals.Count}.", nameof(actuals));
+        }
+
+        if (forecasts.Count < 20)
+        {
+            return Poisson;
+        }
+
+        var exponent = Exponents.MinBy(p => Math.Abs(ScaledErrorLevelCorrelation(forecasts, actuals, p)));
+        var z = new double[forecasts.Count];
+        for (var i = 0; i < z.Length; i++)
+        {
+            z[i] = (actuals[i] - forecasts[i]) / Scale(forecasts[i], exponent);
+        }
+
+        Array.Sort(z);
+        return new ErrorModel(exponent, Quantile(z, 0.025), Quantile(z, 0.10), Quantile(z, 0.90), Quantile(z, 0.975));
+    }
+
+    public PredictionBounds Bounds(double forecast)
+    {
+        var scale = Scale(forecast, _exponent);
+        return new PredictionBounds(
+            Math.Max(0, forecast + (_q10 * scale)),
+            Math.Max(0, forecast + (_q90 * scale)),
+            Math.Max(0, forecast + (_q025 * scale)),
+            Math.Max(0, forecast + (_q975 * scale)));
+    }
+
+    private static double Scale(double forecast, double exponent) => Math.Pow(Math.Max(0, forecast) + 0.5, exponent);
+
+    private static double ScaledErrorLevelCorrelation(IReadOnlyList<double> forecasts, IReadOnlyList<double> actuals, double exponent)
+    {
+        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+        var n = forecasts.Count;
+        for (var i = 0; i < n; i++)
+        {
+            var x = Math.Log(Math.Max(0, forecasts[i]) + 0.5);
+            var y = Math.Abs(actuals[i] - forecasts[i]) / Scale(forecasts[i], exponent);
+            (sx, sy, sxx, syy, sxy) = (sx + x, sy + y, sxx + (x * x), syy + (y * y), sxy + (x * y));
+        }
+
+        var cov = (sxy / n) - (sx / n * (sy / n));
+        var vx = (sxx / n) - ((sx / n) * (sx / n));
+        var vy = (syy / n) - ((sy / n) * (sy / n));
+        return vx <= 0 || vy <= 0 ? 0 : cov / Math.Sqrt(vx * vy);
+    }
+
+    private static double Quantile(double[] sorted, double p)
+    {
+        var position = p * (sorted.Length - 1);
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, sorted.Length - 1);
+        return sorted[lower] + ((position - lower) * (sorted[upper] - sorted[lower]));
+    }
+}
+
+/// <summary>The 80% and 95% prediction interval around one forecast.</summary>
+public readonly record struct PredictionBounds(double Lo80, double Hi80, double Lo95, double Hi95);

@@ -1,0 +1,35 @@
+using BackOfficeCloud.Planning.Forecasting.Series;
+
+namespace BackOfficeCloud.Planning.Forecasting.Methods;
+
+/// <summary>What a method learns from: cleaned history (special days blanked) and which slots are open.</summary>
+internal sealed record TrainingWindow(SlotMatrix History, WeeklyOpenMask Open)
+{
+    public int Slots => History.Slots;
+
+    public bool IsOpen(int day, int slot) => Open.IsOpen(History.WeekdayOf(day), slot);
+
+    /// <summary>The most recent training day on the weekday of <paramref name="day"/> (which may lie in the future).</summary>
+    public int LatestSameWeekday(int day)
+    {
+        var last = History.Days - 1;
+        return day <= last ? day : day - (7 * (((day - last) + 6) / 7));
+    }
+
+    /// <summary>Up to <paramref name="count"/> known values of the slot on the same weekday, most recent first.</summary>
+    public int SameWeekdayValues(int day, int slot, Span<double> into, int maxLookbackWeeks)
+    {
+        var n = 0;
+        var d = LatestSameWeekday(day);
+        for (var w = 0; w < maxLookbackWeeks && d >= 0 && n < into.Length; w++, d -= 7)
+        {
+            var v = History[d, slot];
+            if (!double.IsNaN(v))
+            {
+                into[n++] = v;
+            }
+        }
+
+        return n;
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Globalization;
+using BackOfficeCloud.Planning.Calendar;
+using BackOfficeCloud.Planning.Forecasting;
+using BackOfficeCloud.Planning.Forecasting.Series;
+using CsvHelper;
+
+namespace BackOfficeCloud.Cli.Forecasting;
+
+/// <summary>`bocloud forecast`: forecasts a history file into out.csv with prediction intervals.</summary>
+internal static class ForecastCommand
+{
+    public static Command Create()
+    {
+        var input = SeriesOptions.Input();
+        var interval = SeriesOptions.IntervalMinutes();
+        var zone = SeriesOptions.TimeZone();
+        var horizon = new Option<int?>("--horizon") { Description = "Intervals to forecast after the last history row" };
+        var timestamps = new Option<FileInfo?>("--timestamps") { Description = "CSV with a 'timestamp' header listing exactly the intervals to forecast" };
+        var method = new Option<string>("--method") { Description = $"auto or one of: {string.Join(", ", ForecastMethods.All)}", DefaultValueFactory = _ => ForecastMethods.Auto };
+        var output = new Option<FileInfo>("--output") { Description = "Output CSV: timestamp,forecast,lo80,hi80,lo95,hi95,method", Required = true };
+
+        var command = new Command("forecast", "Forecast an interval series (history CSV: timestamp,value)");
+        foreach (var option in new Option[] { input, interval, horizon, timestamps, method, zone, output })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(r =>
+        {
+            var tz = SeriesOptions.Zone(r.GetValue(zone));
+            var minutes = r.GetValue(interval);
+            var history = HistoryCsv.ReadHistory(r.GetValue(input)!.FullName, tz, minutes);
+            var targets = (r.GetValue(horizon), r.GetValue(timestamps)) switch
+            {
+                ({ } n, null) => ForecastHorizon.After(history, n),
+                (null, { } file) => ForecastHorizon.At(history.Zone, minutes, HistoryCsv.ReadTimestamps(file.FullName, tz)),
+                _ => throw new ArgumentException("Give exactly one of --horizon N or --timestamps future.csv."),
+            };
+
+            var result = new Forecaster().Forecast(new ForecastRequest(history, targets, r.GetValue(method)!));
+            Write(r.GetValue(output)!.FullName, history.Zone, result);
+            Console.Error.WriteLine($"{result.Values.Count} intervals forecast with {result.Method} ({result.Status}) -> {r.GetValue(output)!.FullName}");
+        });
+        return command;
+    }
+
+    private static void Write(string path, TimeZoneInfo zone, ForecastResult result)
+    {
+        using var csv = CsvWriter.ToFile(path);
+        csv.WriteRecord(["timestamp", "forecast", "lo80", "hi80", "lo95", "hi95", "method"]);
+        foreach (var v in result.Values)
+        {
+            csv.WriteField(TimeZoneInfo.ConvertTime(v.Interval.StartUtc, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+            foreach (var number in new[] { v.Forecast, v.Lo80, v.Hi80, v.Lo95, v.Hi95 })
+            {
+                csv.WriteField(number.ToString("0.###", CultureInfo.InvariantCulture));
+            }
+
+            csv.WriteField(result.Method);
+            csv.EndRecord();
+        }
+    }
+}
