@@ -2,7 +2,7 @@ using BackOfficeCloud.Planning.Calendar;
 
 namespace BackOfficeCloud.Planning.Core.Tests.Calendar;
 
-public class OpenTimeBetweenTests
+public class OpenTimeMeasureTests
 {
     private static readonly TimeZoneInfo Amsterdam = LocalTime.FindZone("Europe/Amsterdam");
 
