@@ -5,7 +5,7 @@ namespace BackOfficeCloud.Cli.Forecasting;
 
 /// <summary>
 /// Contact-center-like series for benchmarks: weekdays 08:00–20:00 with a morning peak and an afternoon shoulder,
-/// a shorter Saturday, closed Sundays, a weekly pattern, a slow trend, a day-level shock (gamma, CV 10%) and
+/// a shorter Saturday, closed Sundays, a weekly pattern, a slow trend, a day-level shock (CV 10%) and
 /// Poisson counts. The level varies over series from a few to hundreds of contacts per interval.
 /// </summary>
 internal static class SyntheticSeries
@@ -17,6 +17,7 @@ internal static class SyntheticSeries
         var random = new Random(seed);
         var level = Math.Exp(random.NextDouble() * Math.Log(100)) * 3;
         var trendPerWeek = (random.NextDouble() - 0.5) * 0.01;
+        var shocks = Enumerable.Range(0, weeks * 7).Select(_ => DayShock(random)).ToArray();
         var points = new List<IntervalValue>();
         foreach (var interval in IntervalGrid.Build(zone, firstDay, weeks * 7, intervalMinutes))
         {
@@ -29,7 +30,7 @@ internal static class SyntheticSeries
             }
 
             var day = interval.LocalDate.DayNumber - firstDay.DayNumber;
-            var shock = DayShock(seed, day);
+            var shock = shocks[day];
             var shape = 0.4 + Math.Exp(-Math.Pow((hour - 10.5) / 1.5, 2)) + (0.6 * Math.Exp(-Math.Pow((hour - 14.5) / 2.0, 2)));
             var mean = level * WeekdayFactor[weekday] * shape * shock * (1 + (trendPerWeek * day / 7)) * interval.Minutes / intervalMinutes;
             points.Add(new IntervalValue(interval, Poisson(random, mean)));
@@ -38,10 +39,9 @@ internal static class SyntheticSeries
         return new IntervalSeries(zone, intervalMinutes, points);
     }
 
-    /// <summary>A gamma(100, 1/100) multiplier per day (CV 10%), reproducible from the seed and the day.</summary>
-    private static double DayShock(int seed, int day)
+    /// <summary>A day-level multiplier with mean 1 and CV 10% (Irwin–Hall, close to normal).</summary>
+    private static double DayShock(Random random)
     {
-        var random = new Random(HashCode.Combine(seed, day));
         var sum = 0.0;
         for (var i = 0; i < 12; i++)
         {

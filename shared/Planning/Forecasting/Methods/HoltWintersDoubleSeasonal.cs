@@ -60,11 +60,13 @@ internal sealed class HoltWintersDoubleSeasonal(int fitWeeks, int maxEvaluations
             var sse = 0.0;
             for (var d = _first; d < history.Days; d++)
             {
-                var row = (int)history.WeekdayOf(d) * _slots;
+                var weekday = history.WeekdayOf(d);
+                var row = (int)weekday * _slots;
+                var day = history.Day(d);
                 for (var s = 0; s < _slots; s++)
                 {
-                    var y = history[d, s];
-                    if (double.IsNaN(y) || !_window.Open.IsOpen(history.WeekdayOf(d), s))
+                    var y = day[s];
+                    if (double.IsNaN(y) || !_window.Open.IsOpen(weekday, s))
                     {
                         continue;
                     }
