@@ -24,6 +24,7 @@ public static class ServiceDefaultsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(new ServiceIdentity(serviceName));
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.ConfigurePorts();
         builder.AddObservability(serviceName);
         builder.AddPlatformSecurity();

@@ -51,10 +51,10 @@ public static class ServiceEndpoints
             .AddServiceDiscovery();
 
     /// <summary>Acts for a tenant on a call to another service: service token plus the tenant and role it acts for.</summary>
-    public static IHttpClientBuilder ActingFor(this IHttpClientBuilder client, string serviceToken, Func<(string Tenant, string Role)?> caller) =>
-        client.AddCallCredentials((_, metadata) =>
+    public static IHttpClientBuilder ActingFor(this IHttpClientBuilder client, string serviceToken, Func<IServiceProvider, (string Tenant, string Role)?> caller) =>
+        client.AddCallCredentials((_, metadata, services) =>
         {
-            if (caller() is { } who)
+            if (caller(services) is { } who)
             {
                 metadata.Add(PlatformAuthenticationHandler.ServiceTokenHeader, serviceToken);
                 metadata.Add(PlatformAuthenticationHandler.TenantHeader, who.Tenant);

@@ -1,0 +1,16 @@
+-- Staffing requirements per tenant, queue and interval, as last computed for a planning period.
+CREATE TABLE $schema$.requirements (
+    tenant_id text NOT NULL,
+    queue text NOT NULL,
+    interval_start timestamptz NOT NULL,
+    interval_minutes int NOT NULL,
+    required_agents double precision NOT NULL,
+    deferrable_minutes double precision NOT NULL DEFAULT 0,
+    computed_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (tenant_id, queue, interval_start)
+);
+ALTER TABLE $schema$.requirements ENABLE ROW LEVEL SECURITY;
+ALTER TABLE $schema$.requirements FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON $schema$.requirements
+    USING (tenant_id = current_setting('app.tenant_id', true))
+    WITH CHECK (tenant_id = current_setting('app.tenant_id', true));
