@@ -10,6 +10,9 @@ namespace BackOfficeCloud.Data;
 /// <summary>The schema a service owns and the assemblies whose embedded SQL migrations build it.</summary>
 public sealed record ServiceSchema(string Name, IReadOnlyList<Assembly> MigrationAssemblies);
 
+/// <summary>A schema every service migrates and uses besides its own (e.g. identity); migrated before the service's own.</summary>
+public sealed record SharedSchema(string Name, IReadOnlyList<Assembly> MigrationAssemblies);
+
 public static class ServiceDatabase
 {
     /// <summary>Connection of the service's runtime role (no BYPASSRLS): <c>ConnectionStrings__postgres</c>.</summary>
@@ -20,17 +23,36 @@ public static class ServiceDatabase
 
     /// <summary>
     /// Registers the service's <see cref="NpgsqlDataSource"/>, applies its migrations at start-up (before requests
-    /// are served) and adds a readiness check on PostgreSQL. Called once per schema the service owns.
+    /// are served) and adds a readiness check on PostgreSQL.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase(
         this IHostApplicationBuilder builder, string schema, params Assembly[] migrationAssemblies)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Services.Any(s => s.ServiceType == typeof(ServiceSchema)))
+        {
+            throw new InvalidOperationException($"A service owns one schema; '{schema}' is a second one.");
+        }
+
+        builder.Services.AddSingleton(new ServiceSchema(schema, migrationAssemblies));
+        return builder.AddDatabase();
+    }
+
+    /// <summary>Adds a schema that several services share and each migrates (idempotently, under the same lock).</summary>
+    public static IHostApplicationBuilder AddSharedSchema(
+        this IHostApplicationBuilder builder, string schema, params Assembly[] migrationAssemblies)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(new SharedSchema(schema, migrationAssemblies));
+        return builder.AddDatabase();
+    }
+
+    private static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
+    {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException(
                 $"No PostgreSQL connection: set ConnectionStrings__{ConnectionName} (AppHost sets it when it starts the platform).");
 
-        builder.Services.AddSingleton(new ServiceSchema(schema, migrationAssemblies));
         if (builder.Services.Any(s => s.ServiceType == typeof(MigrationState)))
         {
             return builder;
@@ -56,15 +78,17 @@ public static class ServiceDatabase
         ?? throw new InvalidOperationException($"ConnectionStrings__{ConnectionName} names no Username: it must name the service's runtime role.");
 }
 
-internal sealed class MigrationHostedService(IEnumerable<ServiceSchema> schemas, IConfiguration configuration, MigrationState state) : IHostedService
+internal sealed class MigrationHostedService(
+    IEnumerable<SharedSchema> shared, IEnumerable<ServiceSchema> own, IConfiguration configuration, MigrationState state) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var schema in schemas)
+        var schemas = shared.Select(s => (s.Name, s.MigrationAssemblies)).Concat(own.Select(s => (s.Name, s.MigrationAssemblies)));
+        foreach (var (name, assemblies) in schemas)
         {
             await SchemaMigrator.MigrateAsync(
-                ServiceDatabase.AdminConnectionString(configuration), schema.Name, ServiceDatabase.AppRole(configuration),
-                schema.MigrationAssemblies, cancellationToken).ConfigureAwait(false);
+                ServiceDatabase.AdminConnectionString(configuration), name, ServiceDatabase.AppRole(configuration),
+                assemblies, cancellationToken).ConfigureAwait(false);
         }
 
         state.Completed = true;

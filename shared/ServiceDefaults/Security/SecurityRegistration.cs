@@ -11,7 +11,7 @@ public static class SecurityRegistration
     /// <summary>API keys and service tokens; every endpoint needs an authenticated caller unless it opts out.</summary>
     public static WebApplicationBuilder AddPlatformSecurity(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDatabase(IdentityStore.Schema, typeof(SecurityRegistration).Assembly);
+        builder.AddSharedSchema(IdentityStore.Schema, typeof(SecurityRegistration).Assembly);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<IdentityStore>();
         builder.Services.AddAuthentication(PlatformAuthenticationHandler.SchemeName)
