@@ -1,0 +1,136 @@
+using BackOfficeCloud.Planning.Blending.Model;
+using BackOfficeCloud.Planning.Simulation.Sampling;
+using BackOfficeCloud.Planning.Simulation.Scenario;
+
+namespace BackOfficeCloud.Planning.Simulation.Run;
+
+/// <summary>A shift boundary: at <see cref="Seconds"/> agent <see cref="Agent"/> moves into <see cref="Activity"/>.</summary>
+internal readonly record struct ShiftChange(double Seconds, int Agent, ScheduledActivity Activity);
+
+/// <summary>
+/// A scenario prepared once for all replications: skills indexed, the engine's setup, agents expanded from their
+/// groups with their proficiencies, the timeline of shift changes and the per-interval forecasts.
+/// </summary>
+internal sealed class CenterModel
+{
+    public CenterModel(SimulationScenario scenario)
+    {
+        ScenarioValidation.Validate(scenario);
+        Scenario = scenario;
+        var skills = scenario.Queues.Select(q => q.Skill)
+            .Concat(scenario.BackOffice.Select(b => b.Skill))
+            .Concat(scenario.Agents.SelectMany(g => g.Skills.Select(s => s.Skill)))
+            .Distinct(StringComparer.Ordinal).ToList();
+        int SkillOf(string name) => skills.IndexOf(name);
+
+        var agents = new List<AgentProfile>();
+        var changes = new List<ShiftChange>();
+        foreach (var group in scenario.Agents)
+        {
+            var profile = group.Skills.Select(s => new SkillLevel(SkillOf(s.Skill), s.Proficiency)).ToArray();
+            for (var i = 0; i < group.Count; i++)
+            {
+                changes.AddRange(Timeline(agents.Count, group.Shifts, scenario.Days));
+                agents.Add(new AgentProfile($"{group.Name}-{i + 1}", profile));
+            }
+        }
+
+        Setup = new BlendingSetup(
+            skills,
+            [.. scenario.Queues.Select(q => new ImmediateQueueSetup(q.Name, SkillOf(q.Skill), q.ServiceLevelTarget, TimeSpan.FromSeconds(q.ThresholdSeconds)))],
+            [.. scenario.BackOffice.Select(b => new ItemTypeSetup(b.Type, b.Interruptible))],
+            agents);
+        ItemSkills = [.. scenario.BackOffice.Select(b => SkillOf(b.Skill))];
+        ShiftChanges = [.. changes.OrderBy(c => c.Seconds)];
+        Proficiency = [.. agents.Select(a => ProficiencyBySkill(a, skills.Count))];
+        AgentQueues = [.. agents.Select(a => QueuesServed(a, scenario.Queues, SkillOf))];
+        var intervals = scenario.IntervalCount;
+        QueueForecast = [.. scenario.Queues.Select(q => q.Arrivals.ExpectedPerInterval(intervals, scenario.IntervalSeconds))];
+        ItemForecast = [.. scenario.BackOffice.Select(b => b.Arrivals.ExpectedPerInterval(intervals, scenario.IntervalSeconds))];
+        HandleTimes = [.. scenario.Queues.Select(q => new Sampler(q.HandleTime))];
+        Patience = [.. scenario.Queues.Select(q => q.Patience is { } p ? new Sampler(p) : null)];
+        Efforts = [.. scenario.BackOffice.Select(b => new Sampler(b.Effort))];
+        StaffedSeconds = Staffed(ShiftChanges, agents.Count, intervals, scenario.IntervalSeconds);
+        WarmUpIntervals = (int)Math.Ceiling(scenario.WarmUpMinutes * 60 / scenario.IntervalSeconds);
+    }
+
+    public SimulationScenario Scenario { get; }
+
+    public BlendingSetup Setup { get; }
+
+    public int[] ItemSkills { get; }
+
+    public ShiftChange[] ShiftChanges { get; }
+
+    /// <summary>Per agent, proficiency by skill index (0 when the agent lacks the skill).</summary>
+    public double[][] Proficiency { get; }
+
+    public int[][] AgentQueues { get; }
+
+    public double[][] QueueForecast { get; }
+
+    public double[][] ItemForecast { get; }
+
+    public Sampler[] HandleTimes { get; }
+
+    public Sampler?[] Patience { get; }
+
+    public Sampler[] Efforts { get; }
+
+    public double[] StaffedSeconds { get; }
+
+    public int WarmUpIntervals { get; }
+
+    /// <summary>
+    /// An agent's shift changes over the scenario. A block ending when the next begins is one change, not an end and
+    /// a start at the same instant (whose order the event heap would not keep).
+    /// </summary>
+    private static IEnumerable<ShiftChange> Timeline(int agent, IReadOnlyList<ShiftBlock> blocks, int days)
+    {
+        var changes = new SortedDictionary<double, ScheduledActivity>();
+        for (var day = 0; day < days; day++)
+        {
+            foreach (var block in blocks.Where(b => b.Days is null || b.Days.Contains(day)).OrderBy(b => b.StartMinute))
+            {
+                var end = (day * 86400.0) + (block.EndMinute * 60.0);
+                changes[(day * 86400.0) + (block.StartMinute * 60.0)] = block.Activity;
+                changes.TryAdd(end, ScheduledActivity.Unavailable);
+            }
+        }
+
+        return changes.Select(c => new ShiftChange(c.Key, agent, c.Value));
+    }
+
+    private static double[] ProficiencyBySkill(AgentProfile agent, int skillCount)
+    {
+        var bySkill = new double[skillCount];
+        foreach (var s in agent.Skills)
+        {
+            bySkill[s.Skill] = s.Proficiency;
+        }
+
+        return bySkill;
+    }
+
+    private static int[] QueuesServed(AgentProfile agent, IReadOnlyList<QueueScenario> queues, Func<string, int> skillOf) =>
+        [.. Enumerable.Range(0, queues.Count).Where(q => agent.Skills.Any(s => s.Skill == skillOf(queues[q].Skill)))];
+
+    /// <summary>Scheduled (available) agent-seconds in each interval, from the shift timeline.</summary>
+    private static double[] Staffed(ShiftChange[] changes, int agents, int intervals, double intervalSeconds)
+    {
+        var staffed = new double[intervals];
+        var since = new double[agents];
+        Array.Fill(since, double.NaN);
+        foreach (var change in changes)
+        {
+            if (!double.IsNaN(since[change.Agent]))
+            {
+                Tally.Spread(staffed, since[change.Agent], change.Seconds, intervalSeconds);
+            }
+
+            since[change.Agent] = change.Activity == ScheduledActivity.Unavailable ? double.NaN : change.Seconds;
+        }
+
+        return staffed;
+    }
+}

@@ -1,0 +1,406 @@
+using BackOfficeCloud.Planning.Blending;
+using BackOfficeCloud.Planning.Blending.Decisions;
+using BackOfficeCloud.Planning.Blending.Model;
+using BackOfficeCloud.Planning.Simulation.Sampling;
+
+namespace BackOfficeCloud.Planning.Simulation.Run;
+
+/// <summary>
+/// One seeded run of the center. The contact router (longest-idle free agent, oldest waiting contact) is modelled
+/// here; every blending choice — who gets which item, who stays free, who is recalled — is the real
+/// <see cref="BlendingEngine"/>'s decision.
+/// </summary>
+internal sealed class Replication
+{
+    private readonly CenterModel _model;
+    private readonly BlendingEngine _engine;
+    private readonly Random _random;
+    private readonly PriorityQueue<SimEvent, double> _events = new();
+    private readonly WaitingContacts _waiting;
+    private readonly AgentMirror _agents;
+    private readonly Queue<(int Agent, int Version)>[] _freeForQueue;
+    private readonly Stack<(int Agent, int Version)>[] _wantingWork;
+    private readonly List<BlendingDecision> _recalls = [];
+    private readonly ArrivalClock[] _contactClocks;
+    private readonly ArrivalClock[] _itemClocks;
+    private readonly List<ItemTruth> _items = [];
+    private readonly double _intervalSeconds;
+    private readonly double _duration;
+    private readonly DateTimeOffset _start;
+    private double _now;
+    private int _interval;
+
+    public Replication(CenterModel model, IBlendingPolicy policy, int seed)
+    {
+        _model = model;
+        _random = new Random(seed);
+        _engine = new BlendingEngine(model.Setup, new BlendingOptions { DefaultPolicy = policy });
+        var scenario = model.Scenario;
+        _intervalSeconds = scenario.IntervalSeconds;
+        _duration = scenario.DurationSeconds;
+        _start = scenario.Start;
+        _waiting = new WaitingContacts(scenario.Queues.Count);
+        _agents = new AgentMirror(model.Setup.Agents.Count);
+        _freeForQueue = [.. scenario.Queues.Select(_ => new Queue<(int, int)>())];
+        _wantingWork = [.. model.Setup.Skills.Select(_ => new Stack<(int, int)>())];
+        _contactClocks = [.. scenario.Queues.Select((q, i) => new ArrivalClock(q.Arrivals, model.QueueForecast[i], _intervalSeconds))];
+        _itemClocks = [.. scenario.BackOffice.Select((b, i) => new ArrivalClock(b.Arrivals, model.ItemForecast[i], _intervalSeconds))];
+        Tally = new Tally(scenario.Queues.Count, scenario.IntervalCount);
+    }
+
+    public Tally Tally { get; }
+
+    public Tally Run()
+    {
+        for (var q = 0; q < _contactClocks.Length; q++)
+        {
+            Schedule(_contactClocks[q].Next(0, _random), EventKind.ContactArrival, q);
+        }
+
+        for (var b = 0; b < _itemClocks.Length; b++)
+        {
+            Schedule(_itemClocks[b].Next(0, _random), EventKind.ItemArrival, b);
+        }
+
+        for (var i = 0; i < _model.ShiftChanges.Length; i++)
+        {
+            Schedule(_model.ShiftChanges[i].Seconds, EventKind.ShiftChange, i);
+        }
+
+        Schedule(0, EventKind.IntervalStart, 0);
+        long events = 0;
+        while (_events.TryDequeue(out var e, out var at) && at < _duration)
+        {
+            _now = at;
+            events++;
+            Dispatch(e);
+            while (_recalls.Count > 0)
+            {
+                var recall = _recalls[^1];
+                _recalls.RemoveAt(_recalls.Count - 1);
+                if (recall.Interrupt)
+                {
+                    PutItemDown(recall.Agent);
+                }
+            }
+        }
+
+        _now = _duration;
+        Close();
+        Tally.Events = events;
+        return Tally;
+    }
+
+    private DateTimeOffset Now => _start.AddTicks((long)(_now * TimeSpan.TicksPerSecond));
+
+    private void Dispatch(SimEvent e)
+    {
+        switch (e.Kind)
+        {
+            case EventKind.ContactArrival:
+                ContactArrives(e.Target);
+                break;
+            case EventKind.Abandon:
+                Abandon(e.Target, e.Version);
+                break;
+            case EventKind.ContactEnd when _agents.Version[e.Target] == e.Version:
+                EndContact(e.Target);
+                break;
+            case EventKind.ItemArrival:
+                ItemArrives(e.Target);
+                break;
+            case EventKind.ItemEnd when _agents.Version[e.Target] == e.Version:
+                EndItem(e.Target);
+                break;
+            case EventKind.ShiftChange:
+                ChangeShift(_model.ShiftChanges[e.Target]);
+                break;
+            case EventKind.IntervalStart:
+                StartInterval(e.Target);
+                break;
+        }
+    }
+
+    private void ContactArrives(int queue)
+    {
+        Schedule(_contactClocks[queue].Next(_now, _random), EventKind.ContactArrival, queue);
+        Tally.Offered[queue][_interval]++;
+        var free = _freeForQueue[queue];
+        while (free.TryDequeue(out var candidate))
+        {
+            if (_agents.IsFreeAt(candidate.Agent, candidate.Version))
+            {
+                Answer(candidate.Agent, queue, _now);
+                return;
+            }
+        }
+
+        var slot = _waiting.Enqueue(queue, _now);
+        if (_model.Patience[queue] is { } patience)
+        {
+            Schedule(_now + patience.Next(_random), EventKind.Abandon, (queue << 24) | slot, _waiting.VersionOf(slot));
+        }
+
+        Observe(queue);
+    }
+
+    private void Abandon(int target, int version)
+    {
+        var (queue, slot) = (target >> 24, target & 0xFFFFFF);
+        if (_waiting.TryAbandon(queue, slot, version))
+        {
+            Tally.Abandoned[queue][IntervalOf(_waiting.ArrivalOf(slot))]++;
+            Observe(queue);
+        }
+    }
+
+    private void Answer(int agent, int queue, double arrival)
+    {
+        var wait = _now - arrival;
+        var k = IntervalOf(arrival);
+        Tally.Answered[queue][k]++;
+        Tally.WaitSeconds[queue][k] += wait;
+        if (wait <= _model.Scenario.Queues[queue].ThresholdSeconds)
+        {
+            Tally.AnsweredInTime[queue][k]++;
+        }
+
+        _engine.StartContact(agent, queue, Now);
+        var version = _agents.Start(agent, AgentMirror.OnContact, _now, queue);
+        Schedule(_now + _model.HandleTimes[queue].Next(_random), EventKind.ContactEnd, agent, version);
+        Observe(queue);
+    }
+
+    private void EndContact(int agent)
+    {
+        Tally.Spread(Tally.PhoneBusySeconds, _agents.TaskStart[agent], _now, _intervalSeconds);
+        Apply(_engine.FinishContact(agent, Now));
+    }
+
+    private void ItemArrives(int type)
+    {
+        Schedule(_itemClocks[type].Next(_now, _random), EventKind.ItemArrival, type);
+        var spec = _model.Scenario.BackOffice[type];
+        var id = _items.Count;
+        var deadline = _now + (spec.DeadlineHours * 3600);
+        _items.Add(new ItemTruth(_model.Efforts[type].Next(_random), deadline, type, Done: false));
+        Tally.ItemsArrived[_interval]++;
+        var skill = _model.ItemSkills[type];
+        _engine.AddItem(
+            new BackOfficeItem(id, type, skill, spec.Priority, Now, _start.AddSeconds(deadline), TimeSpan.FromSeconds(spec.Effort.Mean)),
+            Now);
+        var wanting = _wantingWork[skill];
+        while (wanting.TryPop(out var candidate))
+        {
+            if (_agents.IsFreeAt(candidate.Agent, candidate.Version)
+                && _engine.Decide(candidate.Agent, Now) is { Kind: DecisionKind.AssignItem } assigned)
+            {
+                StartItem(assigned.Agent, (int)assigned.ItemId);
+                return;
+            }
+        }
+    }
+
+    private void EndItem(int agent)
+    {
+        var item = _agents.Task[agent];
+        Tally.Spread(Tally.BackOfficeBusySeconds, _agents.TaskStart[agent], _now, _intervalSeconds);
+        Tally.ItemsCompleted[_interval]++;
+        if (_now > _items[item].Deadline)
+        {
+            Tally.ItemsLate[_interval]++;
+        }
+
+        _items[item] = _items[item] with { Done = true };
+        Apply(_engine.FinishItem(agent, Now));
+    }
+
+    /// <summary>An interrupting recall: the engine already took the item back; book the work done and free the agent.</summary>
+    private void PutItemDown(int agent)
+    {
+        var item = _agents.Task[agent];
+        var worked = (_now - _agents.TaskStart[agent]) * ProficiencyFor(agent, item);
+        Tally.Spread(Tally.BackOfficeBusySeconds, _agents.TaskStart[agent], _now, _intervalSeconds);
+        _items[item] = _items[item] with { Remaining = Math.Max(0, _items[item].Remaining - worked) };
+        BecomeFree(agent, wantsWork: false);
+    }
+
+    private void ChangeShift(ShiftChange change)
+    {
+        var agent = change.Agent;
+        _agents.Scheduled[agent] = change.Activity;
+        _engine.SetSchedule(agent, change.Activity, Now);
+        var state = _agents.State[agent];
+        if (state is AgentMirror.OnContact or AgentMirror.OnItem)
+        {
+            return;
+        }
+
+        if (change.Activity == ScheduledActivity.Unavailable)
+        {
+            _agents.Start(agent, AgentMirror.Away, _now, -1);
+            return;
+        }
+
+        Apply(_engine.Decide(agent, Now));
+        foreach (var q in _model.AgentQueues[agent])
+        {
+            Observe(q);
+        }
+    }
+
+    private void StartInterval(int interval)
+    {
+        _interval = interval;
+        if (interval + 1 < _model.Scenario.IntervalCount)
+        {
+            Schedule((interval + 1) * _intervalSeconds, EventKind.IntervalStart, interval + 1);
+        }
+
+        for (var q = 0; q < _freeForQueue.Length; q++)
+        {
+            Observe(q);
+        }
+
+        for (var agent = 0; agent < _agents.State.Length; agent++)
+        {
+            if (_agents.State[agent] == AgentMirror.Free && _engine.Decide(agent, Now) is { Kind: DecisionKind.AssignItem } d)
+            {
+                StartItem(agent, (int)d.ItemId);
+            }
+        }
+    }
+
+    private void Apply(in BlendingDecision decision)
+    {
+        if (decision.Kind == DecisionKind.AssignItem)
+        {
+            StartItem(decision.Agent, (int)decision.ItemId);
+        }
+        else if (decision.Reason.Code == ReasonCode.OffSchedule)
+        {
+            _agents.Start(decision.Agent, AgentMirror.Away, _now, -1);
+        }
+        else
+        {
+            BecomeFree(decision.Agent, decision.Reason.Code == ReasonCode.NoEligibleWork);
+        }
+    }
+
+    private void StartItem(int agent, int item)
+    {
+        var version = _agents.Start(agent, AgentMirror.OnItem, _now, item);
+        Schedule(_now + (_items[item].Remaining / ProficiencyFor(agent, item)), EventKind.ItemEnd, agent, version);
+    }
+
+    /// <summary>A free agent takes the longest-waiting contact of their queues, or waits for one (and for work).</summary>
+    private void BecomeFree(int agent, bool wantsWork)
+    {
+        var version = _agents.Start(agent, AgentMirror.Free, _now, -1);
+        var scheduled = _agents.Scheduled[agent];
+        var takesContacts = scheduled is ScheduledActivity.Phone or ScheduledActivity.Flexible;
+        if (takesContacts && TryAnswerWaiting(agent))
+        {
+            return;
+        }
+
+        if (takesContacts)
+        {
+            foreach (var q in _model.AgentQueues[agent])
+            {
+                _freeForQueue[q].Enqueue((agent, version));
+            }
+        }
+
+        if (wantsWork)
+        {
+            var proficiency = _model.Proficiency[agent];
+            for (var skill = 0; skill < proficiency.Length; skill++)
+            {
+                if (proficiency[skill] > 0)
+                {
+                    _wantingWork[skill].Push((agent, version));
+                }
+            }
+        }
+    }
+
+    private bool TryAnswerWaiting(int agent)
+    {
+        var best = -1;
+        var oldest = double.PositiveInfinity;
+        foreach (var q in _model.AgentQueues[agent])
+        {
+            var arrival = _waiting.OldestArrival(q);
+            if (arrival < oldest)
+            {
+                (best, oldest) = (q, arrival);
+            }
+        }
+
+        if (best < 0)
+        {
+            return false;
+        }
+
+        Answer(agent, best, _waiting.Dequeue(best));
+        return true;
+    }
+
+    private void Observe(int queue)
+    {
+        var oldest = _waiting.OldestArrival(queue);
+        var k = _interval;
+        var resolved = Tally.Answered[queue][k] + Tally.Abandoned[queue][k];
+        var rolling = resolved == 0 ? 1.0 : Tally.AnsweredInTime[queue][k] / resolved;
+        var observation = new QueueObservation(
+            _waiting.Count[queue],
+            double.IsInfinity(oldest) ? TimeSpan.Zero : TimeSpan.FromSeconds(_now - oldest),
+            rolling,
+            _model.QueueForecast[queue][k] / _model.Scenario.IntervalMinutes,
+            TimeSpan.FromSeconds(_model.Scenario.Queues[queue].HandleTime.Mean));
+        _engine.UpdateQueue(queue, observation, Now, _recalls);
+    }
+
+    /// <summary>Books the work in progress at the end and counts the items left open.</summary>
+    private void Close()
+    {
+        for (var agent = 0; agent < _agents.State.Length; agent++)
+        {
+            var busy = _agents.State[agent] switch
+            {
+                AgentMirror.OnContact => Tally.PhoneBusySeconds,
+                AgentMirror.OnItem => Tally.BackOfficeBusySeconds,
+                _ => null,
+            };
+            if (busy is not null)
+            {
+                Tally.Spread(busy, _agents.TaskStart[agent], _now, _intervalSeconds);
+            }
+        }
+
+        foreach (var item in _items)
+        {
+            if (!item.Done)
+            {
+                Tally.OpenAtEnd++;
+                Tally.OverdueAtEnd += item.Deadline < _now ? 1 : 0;
+            }
+        }
+    }
+
+    private double ProficiencyFor(int agent, int item) => _model.Proficiency[agent][_model.ItemSkills[_items[item].Type]];
+
+    private int IntervalOf(double seconds) => Math.Min((int)(seconds / _intervalSeconds), Tally.ItemsArrived.Length - 1);
+
+    /// <summary>An item's true remaining effort (seconds at proficiency 1), which the engine only estimates.</summary>
+    private readonly record struct ItemTruth(double Remaining, double Deadline, int Type, bool Done);
+
+    private void Schedule(double at, EventKind kind, int target, int version = 0)
+    {
+        if (at < _duration)
+        {
+            _events.Enqueue(new SimEvent(kind, target, version), at);
+        }
+    }
+}
