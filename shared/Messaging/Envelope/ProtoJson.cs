@@ -1,0 +1,14 @@
+using Google.Protobuf;
+
+namespace BackOfficeCloud.Messaging.Envelope;
+
+/// <summary>The JSON form of proto payloads (proto3 JSON mapping), as carried in a CloudEvent's <c>data</c>.</summary>
+public static class ProtoJson
+{
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
+
+    public static string Format(IMessage message) => JsonFormatter.Default.Format(message);
+
+    /// <summary>Unknown fields are ignored so a consumer keeps working when a publisher adds fields.</summary>
+    public static TMessage Parse<TMessage>(string json) where TMessage : IMessage<TMessage>, new() => Parser.Parse<TMessage>(json);
+}

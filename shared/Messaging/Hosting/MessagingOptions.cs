@@ -1,0 +1,51 @@
+namespace BackOfficeCloud.Messaging.Hosting;
+
+/// <summary>Configuration section <c>Messaging</c>.</summary>
+public sealed class MessagingOptions
+{
+    public const string Section = "Messaging";
+    public const string KafkaTransport = "kafka";
+    public const string DaprTransport = "dapr";
+
+    /// <summary><c>kafka</c> (Confluent.Kafka straight to the brokers) or <c>dapr</c> (through the sidecar).</summary>
+    public string Transport { get; set; } = KafkaTransport;
+
+    /// <summary>The Dapr pub/sub component name.</summary>
+    public string PubSubName { get; set; } = "pubsub";
+
+    /// <summary>The sidecar's gRPC endpoint (e.g. <c>http://127.0.0.1:50001</c>); empty uses Dapr's own DAPR_GRPC_ENDPOINT/DAPR_GRPC_PORT.</summary>
+    public string DaprGrpcEndpoint { get; set; } = "";
+
+    /// <summary>Retries of a failing handler before the event goes to the topic's <c>.dlq</c>.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>First retry delay; it doubles on each retry.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Most events applied in one transaction per tenant.</summary>
+    public int ConsumerBatchSize { get; set; } = 2000;
+
+    /// <summary>Most outbox rows one relay transaction publishes.</summary>
+    public int OutboxBatchSize { get; set; } = 2000;
+
+    /// <summary>Concurrent relay loops in this replica (every replica runs its own; rows are never published twice at once).</summary>
+    public int OutboxWorkers { get; set; } = 1;
+
+    /// <summary>How long a relay loop sleeps when the outbox is empty.</summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    internal void Validate()
+    {
+        if (Transport is not (KafkaTransport or DaprTransport))
+        {
+            throw new ArgumentException($"Messaging:Transport '{Transport}' is not supported: use '{KafkaTransport}' or '{DaprTransport}'.", nameof(Transport));
+        }
+
+        if (MaxRetries < 0 || ConsumerBatchSize < 1 || OutboxBatchSize < 1 || OutboxWorkers < 1)
+        {
+            throw new ArgumentException(
+                $"Messaging options out of range: MaxRetries={MaxRetries} (>= 0), ConsumerBatchSize={ConsumerBatchSize}, " +
+                $"OutboxBatchSize={OutboxBatchSize}, OutboxWorkers={OutboxWorkers} (each >= 1).");
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using BackOfficeCloud.Messaging.Consuming;
+using BackOfficeCloud.Messaging.Envelope;
+using BackOfficeCloud.Messaging.Hosting;
+using BackOfficeCloud.Messaging.Observability;
+using Confluent.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BackOfficeCloud.Messaging.Kafka;
+
+/// <summary>
+/// The service's consumer (group = app id) on every topic it has handlers for. It takes what has arrived in batches,
+/// applies them (<see cref="ResilientApplier"/>), dead-letters what stayed poison, and only then commits the offsets.
+/// When PostgreSQL is unreachable it commits nothing and rewinds, so the batch is delivered again.
+/// </summary>
+public sealed partial class KafkaEventConsumer(
+    KafkaClients clients, EventDispatcher dispatcher, ResilientApplier applier, KafkaDeadLetters deadLetters,
+    IOptions<MessagingOptions> options, ILogger<KafkaEventConsumer> logger) : BackgroundService
+{
+    private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LagInterval = TimeSpan.FromSeconds(1);
+    private long _lagMeasuredAt;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        dispatcher.Topics.Count == 0
+            ? Task.CompletedTask
+            : Task.Factory.StartNew(() => ConsumeAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    {
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]>(clients.ConsumerConfig())
+            .SetErrorHandler((_, error) => LogKafkaError(error.Reason))
+            .Build();
+        consumer.Subscribe(dispatcher.Topics);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var batch = Poll(consumer);
+                if (batch.Count == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await ProcessAsync(consumer, batch, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is KafkaException || ResilientApplier.IsInfrastructureFailure(ex))
+                {
+                    LogBatchNotApplied(batch.Count, ex);
+                    Rewind(consumer, batch);
+                    await Task.Delay(FailureBackoff, stoppingToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping: what was not committed is delivered again to the next member of the group
+        }
+        finally
+        {
+            consumer.Close();
+        }
+    }
+
+    private List<ConsumeResult<byte[]?, byte[]>> Poll(IConsumer<byte[]?, byte[]> consumer)
+    {
+        var batch = new List<ConsumeResult<byte[]?, byte[]>>();
+        var next = consumer.Consume(PollTimeout);
+        while (next is not null)
+        {
+            batch.Add(next);
+            next = batch.Count < options.Value.ConsumerBatchSize ? consumer.Consume(TimeSpan.Zero) : null;
+        }
+
+        return batch;
+    }
+
+    private async Task ProcessAsync(IConsumer<byte[]?, byte[]> consumer, List<ConsumeResult<byte[]?, byte[]>> batch, CancellationToken cancellationToken)
+    {
+        var received = new List<ReceivedEvent>(batch.Count);
+        var origins = new Dictionary<ReceivedEvent, ConsumeResult<byte[]?, byte[]>>(batch.Count, ReferenceEqualityComparer.Instance);
+        foreach (var result in batch)
+        {
+            try
+            {
+                var parsed = new ReceivedEvent(result.Topic, CloudEventJson.Parse(result.Message.Value));
+                received.Add(parsed);
+                origins.Add(parsed, result);
+            }
+            catch (FormatException ex)
+            {
+                await DeadLetterAsync(result, ex, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var poison in await applier.ApplyAsync(received, cancellationToken).ConfigureAwait(false))
+        {
+            await DeadLetterAsync(origins[poison.Received], poison.Error, cancellationToken).ConfigureAwait(false);
+        }
+
+        Commit(consumer, batch);
+        MeasureLag(consumer);
+    }
+
+    private async Task DeadLetterAsync(ConsumeResult<byte[]?, byte[]> result, Exception error, CancellationToken cancellationToken)
+    {
+        LogDeadLettered(result.TopicPartitionOffset.ToString(), error);
+        await deadLetters.SendAsync(result, error, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Commit(IConsumer<byte[]?, byte[]> consumer, List<ConsumeResult<byte[]?, byte[]>> batch)
+    {
+        try
+        {
+            consumer.Commit(batch.GroupBy(r => r.TopicPartition).Select(g => new TopicPartitionOffset(g.Key, g.Max(r => r.Offset.Value) + 1)));
+        }
+        catch (KafkaException ex)
+        {
+            // Typically a rebalance took the partition away: its new owner gets these events again and the inbox skips them.
+            LogCommitFailed(ex.Error.Reason);
+        }
+    }
+
+    private static void Rewind(IConsumer<byte[]?, byte[]> consumer, List<ConsumeResult<byte[]?, byte[]>> batch)
+    {
+        foreach (var partition in batch.GroupBy(r => r.TopicPartition))
+        {
+            try
+            {
+                consumer.Seek(new TopicPartitionOffset(partition.Key, partition.Min(r => r.Offset.Value)));
+            }
+            catch (KafkaException)
+            {
+                // no longer assigned here: the new owner starts from the last committed offset anyway
+            }
+        }
+    }
+
+    private void MeasureLag(IConsumer<byte[]?, byte[]> consumer)
+    {
+        if (Stopwatch.GetElapsedTime(_lagMeasuredAt) < LagInterval)
+        {
+            return;
+        }
+
+        _lagMeasuredAt = Stopwatch.GetTimestamp();
+        foreach (var topic in consumer.Assignment.GroupBy(p => p.Topic))
+        {
+            long lag = 0;
+            foreach (var partition in topic)
+            {
+                var high = consumer.GetWatermarkOffsets(partition).High;
+                var position = consumer.Position(partition);
+                if (high != Offset.Unset && position != Offset.Unset)
+                {
+                    lag += Math.Max(0, high.Value - position.Value);
+                }
+            }
+
+            MessagingMetrics.ConsumerLag.WithLabels(topic.Key).Set(lag);
+        }
+    }
+
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "Kafka consumer error: {Reason}")]
+    private partial void LogKafkaError(string reason);
+
+    [LoggerMessage(EventId = 4302, Level = LogLevel.Warning, Message = "{Count} events not applied; nothing committed, they are delivered again")]
+    private partial void LogBatchNotApplied(int count, Exception exception);
+
+    [LoggerMessage(EventId = 4303, Level = LogLevel.Error, Message = "Event at {Position} sent to the dead-letter topic")]
+    private partial void LogDeadLettered(string position, Exception exception);
+
+    [LoggerMessage(EventId = 4304, Level = LogLevel.Information, Message = "Offsets not committed ({Reason}); the events will be delivered again and skipped")]
+    private partial void LogCommitFailed(string reason);
+}

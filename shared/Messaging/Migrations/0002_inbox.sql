@@ -1,0 +1,13 @@
+-- Event ids a consumer group has applied, written in the same transaction as the effect: a redelivery is skipped.
+CREATE TABLE $schema$.inbox (
+    tenant_id text NOT NULL,
+    consumer_group text NOT NULL,
+    event_id text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (tenant_id, consumer_group, event_id)
+);
+ALTER TABLE $schema$.inbox ENABLE ROW LEVEL SECURITY;
+ALTER TABLE $schema$.inbox FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON $schema$.inbox
+    USING (tenant_id = current_setting('app.tenant_id', true))
+    WITH CHECK (tenant_id = current_setting('app.tenant_id', true));

@@ -1,0 +1,132 @@
+using BackOfficeCloud.Data;
+using BackOfficeCloud.Messaging.Hosting;
+using BackOfficeCloud.Messaging.Observability;
+using BackOfficeCloud.Messaging.Publishing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace BackOfficeCloud.Messaging.Outbox;
+
+/// <summary>
+/// Publishes the outbox: each transaction takes a batch of rows with FOR UPDATE SKIP LOCKED, deletes them, publishes
+/// them and commits only after the broker acknowledged every one. Replicas and loops never take the same rows at once;
+/// a crash before commit leaves the rows for the next relay (at-least-once: consumers skip what they already applied).
+/// </summary>
+public sealed partial class OutboxRelay(
+    NpgsqlDataSource dataSource, ServiceSchema schema, IEventTransport transport, IOptions<MessagingOptions> options,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    private static readonly TimeSpan BacklogInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ErrorBackoff = TimeSpan.FromSeconds(1);
+
+    private readonly string _take = $"""
+        DELETE FROM {schema.Name}.outbox WHERE id IN (
+            SELECT id FROM {schema.Name}.outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING id, topic, message_key, event_type, envelope
+        """;
+
+    /// <summary>Publishes one batch; returns how many events it published (0 when the outbox is empty).</summary>
+    public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await EnterRelaySessionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+
+        var batch = new List<(long Id, OutboundMessage Message)>(options.Value.OutboxBatchSize);
+        await using (var take = new NpgsqlCommand(_take, connection, transaction))
+        {
+            take.Parameters.Add(new NpgsqlParameter { Value = options.Value.OutboxBatchSize });
+            await using var reader = await take.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                batch.Add((reader.GetInt64(0), new OutboundMessage(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<byte[]>(4))));
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        // Rows come back in no particular order; publish in outbox order so events of one entity keep theirs.
+        batch.Sort((a, b) => a.Id.CompareTo(b.Id));
+        await transport.PublishAsync(batch.ConvertAll(r => r.Message), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return batch.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var loops = Enumerable.Range(0, options.Value.OutboxWorkers).Select(_ => RelayLoopAsync(stoppingToken)).ToList();
+        loops.Add(MeasureBacklogLoopAsync(stoppingToken));
+        await Task.WhenAll(loops).ConfigureAwait(false);
+    }
+
+    private async Task RelayLoopAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await RelayBatchAsync(stoppingToken).ConfigureAwait(false) == 0)
+                {
+                    await Task.Delay(options.Value.OutboxPollInterval, stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or Confluent.Kafka.KafkaException or Grpc.Core.RpcException or TimeoutException)
+            {
+                LogRelayFailed(ex);
+                await DelayQuietlyAsync(ErrorBackoff, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task MeasureBacklogLoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
+                await using var transaction = await connection.BeginTransactionAsync(stoppingToken).ConfigureAwait(false);
+                await EnterRelaySessionAsync(connection, transaction, stoppingToken).ConfigureAwait(false);
+                await using var count = new NpgsqlCommand($"SELECT count(*) FROM {schema.Name}.outbox", connection, transaction);
+                MessagingMetrics.OutboxBacklog.Set((long)(await count.ExecuteScalarAsync(stoppingToken).ConfigureAwait(false))!);
+            }
+            catch (NpgsqlException ex)
+            {
+                LogRelayFailed(ex);
+            }
+
+            await DelayQuietlyAsync(BacklogInterval, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task EnterRelaySessionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var relay = new NpgsqlCommand("SELECT set_config('app.outbox_relay', 'on', true)", connection, transaction);
+        await relay.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task DelayQuietlyAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+    }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Outbox relay failed; the batch stays in the outbox and is retried")]
+    private partial void LogRelayFailed(Exception exception);
+}

@@ -1,0 +1,127 @@
+using BackOfficeCloud.Data;
+using BackOfficeCloud.Messaging.Hosting;
+using BackOfficeCloud.Messaging.Migrations;
+using BackOfficeCloud.Messaging.Outbox;
+using BackOfficeCloud.Messaging.Publishing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace BackOfficeCloud.Messaging.Tests.Support;
+
+/// <summary>A service as the platform builds one (database, event bus, a handler), on a real Kestrel at 127.0.0.1.</summary>
+public sealed class BusHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private BusHost(WebApplication app, string schema)
+    {
+        _app = app;
+        Schema = schema;
+    }
+
+    public string Schema { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    /// <summary>Builds without starting: nothing runs until <see cref="StartAsync"/>.</summary>
+    public static BusHost Build(
+        string appId, IEnumerable<KeyValuePair<string, string?>> configuration, Action<EventBusBuilder> configureBus,
+        Action<IServiceCollection>? configureServices = null)
+    {
+        var schema = $"s_{Guid.NewGuid():N}"[..14];
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Messaging:MaxRetries"] = "2",
+            ["Messaging:RetryDelay"] = "00:00:00.010",
+            ["Messaging:OutboxPollInterval"] = "00:00:00.020",
+        });
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.AddServiceDatabase(schema, MessagingMigrations.Assembly, typeof(BusHost).Assembly);
+        configureBus(builder.AddEventBus(appId));
+        configureServices?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapEventBus();
+        return new BusHost(app, schema);
+    }
+
+    public static async Task<BusHost> StartAsync(
+        string appId, IEnumerable<KeyValuePair<string, string?>> configuration, Action<EventBusBuilder> configureBus,
+        Action<IServiceCollection>? configureServices = null)
+    {
+        var host = Build(appId, configuration, configureBus, configureServices);
+        await host.StartAsync();
+        return host;
+    }
+
+    public Task StartAsync() => _app.StartAsync();
+
+    /// <summary>Applies the schema's migrations without starting the host (for tests that drive the parts by hand).</summary>
+    public Task MigrateAsync(string ownerConnectionString) =>
+        SchemaMigrator.MigrateAsync(ownerConnectionString, Schema, DevInfra.Postgres.LocalPostgres.AppRole, [MessagingMigrations.Assembly, typeof(BusHost).Assembly]);
+
+    public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public async Task EnqueueAsync(string tenant, IReadOnlyList<OutgoingEvent> events, bool commit = true)
+    {
+        var (connection, transaction) = await Get<NpgsqlDataSource>().OpenTenantTransactionAsync(tenant);
+        await using (connection)
+        await using (transaction)
+        {
+            await Get<IEventOutbox>().EnqueueAsync(transaction, events);
+            if (commit)
+            {
+                await transaction.CommitAsync();
+            }
+        }
+    }
+
+    /// <summary>Rows the handler wrote for the tenant, by item id.</summary>
+    public async Task<List<string>> AppliedItemsAsync(string tenant)
+    {
+        var (connection, transaction) = await Get<NpgsqlDataSource>().OpenTenantTransactionAsync(tenant);
+        await using (connection)
+        await using (transaction)
+        {
+            await using var select = new NpgsqlCommand($"SELECT item_id FROM {Schema}.applied ORDER BY item_id", connection, transaction);
+            await using var reader = await select.ExecuteReaderAsync();
+            var items = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                items.Add(reader.GetString(0));
+            }
+
+            return items;
+        }
+    }
+
+    /// <summary>Waits (bounded) until the tenant has at least <paramref name="count"/> applied rows; returns them.</summary>
+    public async Task<List<string>> WaitForAppliedAsync(string tenant, int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        var items = await AppliedItemsAsync(tenant);
+        while (items.Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            items = await AppliedItemsAsync(tenant);
+        }
+
+        return items;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
