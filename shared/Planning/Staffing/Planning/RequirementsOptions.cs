@@ -1,0 +1,18 @@
+namespace BackOfficeCloud.Planning.Staffing.Planning;
+
+public enum LpAlgorithm
+{
+    /// <summary>GLOP's simplex: exact optimum and bound.</summary>
+    Glop,
+
+    /// <summary>PDLP's first-order method: for very large horizons, to a tolerance.</summary>
+    Pdlp,
+}
+
+/// <summary>How the requirements plan is solved.</summary>
+/// <param name="OverduePenaltyHours">Cost, in paid hours, of one work hour held one hour past its deadline: the soft
+/// rule "meet every deadline" gives way only where no staffing can meet it.</param>
+public sealed record RequirementsOptions(TimeSpan TimeLimit, double OverduePenaltyHours, LpAlgorithm Algorithm)
+{
+    public static RequirementsOptions Default { get; } = new(TimeSpan.FromSeconds(30), 50, LpAlgorithm.Glop);
+}

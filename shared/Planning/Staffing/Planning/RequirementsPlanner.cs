@@ -1,0 +1,139 @@
+using BackOfficeCloud.Planning.Calendar;
+using BackOfficeCloud.Planning.Staffing.Deferrable;
+using BackOfficeCloud.Planning.Staffing.Queueing;
+using Google.OrTools.LinearSolver;
+
+namespace BackOfficeCloud.Planning.Staffing.Planning;
+
+/// <summary>
+/// Plans requirements in three steps: each immediate queue's agents per interval by its queueing model; one LP
+/// (GLOP) choosing productive blended agents per interval at least that many, whose spare minutes plus the allowed
+/// share of the immediate agents' idle time carry the deferrable work by its deadlines at the fewest paid hours;
+/// and the silo comparison, the same work done by a flat back-office team. Heads are the LP's agents after
+/// shrinkage, rounded up; the LP optimum bounds every integer plan, which gives the gap.
+/// </summary>
+public sealed class RequirementsPlanner(RequirementsOptions options) : IRequirementsPlanner
+{
+    public RequirementsResult Plan(RequirementsRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var intervals = request.Horizon.Intervals();
+        Validate(request, intervals);
+        var queues = request.Queues.Select(q => q.Requirements(request.Horizon.IntervalMinutes)).ToArray();
+        var immediate = Enumerable.Range(0, intervals.Count).Select(t => queues.Sum(q => q[t].Agents)).ToArray();
+        var idleMinutes = Enumerable.Range(0, intervals.Count)
+            .Select(t => queues.Sum(q => q[t].Agents * (1 - q[t].Occupancy)) * intervals[t].Minutes)
+            .ToArray();
+        EnsureCapCoversImmediate(request.MaxProductiveAgents, immediate, intervals);
+        var streams = request.WorkTypes.SelectMany(w => WorkStreams.For(w, request.Horizon.Zone, intervals, request.Now)).ToArray();
+        var share = request.Shrinkage.ProductiveShare;
+
+        var blended = CapacityLp.Solve(
+            options,
+            streams,
+            intervals,
+            solver => BlendedAgents(solver, intervals, immediate, request.MaxProductiveAgents, share),
+            [.. intervals.Select((interval, t) => (interval.Minutes * immediate[t]) - (request.Blending.IdleShare * idleMinutes[t]))]);
+        var teamWorks = intervals.Select((_, t) => streams.Any(s => s.Open[t])).ToArray();
+        var silo = CapacityLp.Solve(
+            options,
+            streams,
+            intervals,
+            solver => FlatTeam(solver, intervals, teamWorks, share),
+            new double[intervals.Count]);
+
+        var heads = blended.Agents.Select(request.Shrinkage.WholeHeads).ToArray();
+        var siloImmediate = immediate.Select(request.Shrinkage.WholeHeads).ToArray();
+        var siloTeam = request.Shrinkage.WholeHeads(silo.Agents.Max());
+        var rows = intervals.Select((interval, t) => new IntervalRequirement(
+            interval,
+            [.. queues.Select(q => q[t])],
+            WorkTypeRows(request.WorkTypes, streams, blended.Flow, t),
+            immediate[t],
+            blended.Agents[t],
+            heads[t],
+            siloImmediate[t] + (teamWorks[t] ? siloTeam : 0))).ToArray();
+
+        var paid = PaidHours(intervals, heads);
+        var bound = PaidHours(intervals, blended.Agents) / share;
+        return new RequirementsResult(
+            Worse(blended.Status, silo.Status),
+            rows,
+            [.. streams.SelectMany((s, i) => blended.Status == PlanStatus.NotSolved ? [] : DeadlineReplay.Shortfalls(s, blended.Flow.Planned[i], intervals))],
+            new BlendedTotals(paid, bound, paid > 0 ? (paid - bound) / paid : 0, blended.Flow.Penalty, blended.Iterations),
+            new SiloTotals(PaidHours(intervals, siloImmediate), siloTeam, siloTeam * PaidHours(intervals, teamWorks.Select(w => w ? 1.0 : 0))));
+    }
+
+    private static Variable?[] BlendedAgents(Solver solver, IReadOnlyList<PlanningInterval> intervals, double[] immediate, IReadOnlyList<double>? cap, double share) =>
+        [.. intervals.Select((interval, t) =>
+        {
+            var agents = solver.MakeNumVar(immediate[t], cap?[t] ?? double.PositiveInfinity, string.Empty);
+            solver.Objective().SetCoefficient(agents, interval.Minutes / 60.0 / share);
+            return agents;
+        })];
+
+    private static Variable?[] FlatTeam(Solver solver, IReadOnlyList<PlanningInterval> intervals, bool[] teamWorks, double share)
+    {
+        var team = solver.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+        solver.Objective().SetCoefficient(team, intervals.Where((_, t) => teamWorks[t]).Sum(i => i.Minutes) / 60.0 / share);
+        return [.. teamWorks.Select(works => works ? team : null)];
+    }
+
+    private static WorkTypeInterval[] WorkTypeRows(IReadOnlyList<DeferrableWorkType> types, IReadOnlyList<WorkStream> streams, DeferrableFlowValues flow, int t) =>
+        [.. types.Select(type =>
+        {
+            var mine = Enumerable.Range(0, streams.Count).Where(s => streams[s].WorkType == type.Name && flow.Planned.Length > 0).ToArray();
+            return new WorkTypeInterval(
+                type.Name,
+                mine.Sum(s => flow.Planned[s][t]),
+                mine.Sum(s => flow.Backlog[s][t]),
+                mine.Sum(s => flow.Overdue[s][t]));
+        })];
+
+    private static double PaidHours(IReadOnlyList<PlanningInterval> intervals, IEnumerable<double> agents) =>
+        intervals.Zip(agents, (interval, a) => interval.Minutes / 60.0 * a).Sum();
+
+    private static double PaidHours(IReadOnlyList<PlanningInterval> intervals, IEnumerable<int> heads) =>
+        PaidHours(intervals, heads.Select(h => (double)h));
+
+    private static PlanStatus Worse(PlanStatus a, PlanStatus b) => (PlanStatus)Math.Max((int)a, (int)b);
+
+    private static void EnsureCapCoversImmediate(IReadOnlyList<double>? cap, double[] immediate, IReadOnlyList<PlanningInterval> intervals)
+    {
+        for (var t = 0; cap is not null && t < intervals.Count; t++)
+        {
+            if (cap[t] < immediate[t])
+            {
+                throw new ArgumentException(
+                    $"Interval {intervals[t].LocalStart:yyyy-MM-dd HH:mm}: the immediate queues need {immediate[t]} agents but max productive agents is {cap[t]}.",
+                    nameof(cap));
+            }
+        }
+    }
+
+    private static void Validate(RequirementsRequest request, IReadOnlyList<PlanningInterval> intervals)
+    {
+        ArgumentNullException.ThrowIfNull(request.Shrinkage);
+        ArgumentNullException.ThrowIfNull(request.Blending);
+        request.Blending.Validate();
+        if (request.Now > intervals[0].StartUtc)
+        {
+            throw new ArgumentException($"Now {request.Now:O} is after the horizon starts ({intervals[0].StartUtc:O}): plan from the current day.", nameof(request));
+        }
+
+        foreach (var name in request.Queues.Select(q => q.Name).Concat(request.WorkTypes.Select(w => w.Name)).GroupBy(n => n).Where(g => g.Count() > 1))
+        {
+            throw new ArgumentException($"Queue or work type name '{name.Key}' is used twice.", nameof(request));
+        }
+
+        foreach (var queue in request.Queues.Where(q => q.Forecast.Count != intervals.Count))
+        {
+            throw new ArgumentException($"Queue '{queue.Name}' has {queue.Forecast.Count} forecast values for {intervals.Count} planning intervals.", nameof(request));
+        }
+
+        if (request.MaxProductiveAgents is { } cap && cap.Count != intervals.Count)
+        {
+            throw new ArgumentException($"Max productive agents has {cap.Count} values for {intervals.Count} planning intervals.", nameof(request));
+        }
+    }
+}
