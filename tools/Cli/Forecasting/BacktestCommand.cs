@@ -22,7 +22,7 @@ internal static class BacktestCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(r =>
+        command.SetAction(r => CliErrors.Run(() =>
         {
             var history = HistoryCsv.ReadHistory(r.GetValue(input)!.FullName, SeriesOptions.Zone(r.GetValue(zone)), r.GetValue(interval));
             var options = ForecastOptions.Default with { BacktestFolds = r.GetValue(folds) };
@@ -42,7 +42,7 @@ internal static class BacktestCommand
             {
                 Console.WriteLine(JsonLine.Write(BacktestLine.From(score, result.AutoPick, null)));
             }
-        });
+        }));
         return command;
     }
 

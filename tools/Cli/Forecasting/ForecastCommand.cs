@@ -26,7 +26,7 @@ internal static class ForecastCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(r =>
+        command.SetAction(r => CliErrors.Run(() =>
         {
             var tz = SeriesOptions.Zone(r.GetValue(zone));
             var minutes = r.GetValue(interval);
@@ -41,7 +41,7 @@ internal static class ForecastCommand
             var result = new Forecaster().Forecast(new ForecastRequest(history, targets, r.GetValue(method)!));
             Write(r.GetValue(output)!.FullName, history.Zone, result);
             Console.Error.WriteLine($"{result.Values.Count} intervals forecast with {result.Method} ({result.Status}) -> {r.GetValue(output)!.FullName}");
-        });
+        }));
         return command;
     }
 

@@ -3,7 +3,8 @@ namespace BackOfficeCloud.Planning.Forecasting.Intervals;
 /// <summary>
 /// Prediction intervals from backtest errors. Errors of interval counts grow with the level, somewhere between
 /// Poisson (∝ √f) and proportional (∝ f), so errors are scaled by (f + ½)^p with the exponent p that leaves the scaled
-/// errors least related to the level; the interval bounds are empirical quantiles of the scaled errors.
+/// errors least related to the level; the interval bounds are empirical quantiles of the scaled errors, weighted so
+/// that recent errors count more (error levels drift with the season).
 /// </summary>
 public sealed class ErrorModel
 {
@@ -22,11 +23,12 @@ public sealed class ErrorModel
     public static ErrorModel Poisson { get; } = new(0.5, -1.96, -1.2816, 1.2816, 1.96);
 
     /// <summary>Fits the model to pairs of forecast and actual (at least 20 pairs, else <see cref="Poisson"/>).</summary>
-    public static ErrorModel Fit(IReadOnlyList<double> forecasts, IReadOnlyList<double> actuals)
+    /// <param name="weights">A positive weight per pair; null weighs all pairs alike.</param>
+    public static ErrorModel Fit(IReadOnlyList<double> forecasts, IReadOnlyList<double> actuals, IReadOnlyList<double>? weights = null)
     {
-        if (forecasts.Count != actuals.Count)
+        if (forecasts.Count != actuals.Count || (weights is not null && weights.Count != forecasts.Count))
         {
-            throw new ArgumentException($"forecasts has {forecasts.Count} values but actuals {actuals.Count}.", nameof(actuals));
+            throw new ArgumentException($"forecasts has {forecasts.Count} values, actuals {actuals.Count}, weights {weights?.Count}: they must match.", nameof(actuals));
         }
 
         if (forecasts.Count < 20)
@@ -36,13 +38,15 @@ public sealed class ErrorModel
 
         var exponent = Exponents.MinBy(p => Math.Abs(ScaledErrorLevelCorrelation(forecasts, actuals, p)));
         var z = new double[forecasts.Count];
+        var w = new double[forecasts.Count];
         for (var i = 0; i < z.Length; i++)
         {
             z[i] = (actuals[i] - forecasts[i]) / Scale(forecasts[i], exponent);
+            w[i] = weights?[i] ?? 1;
         }
 
-        Array.Sort(z);
-        return new ErrorModel(exponent, Quantile(z, 0.025), Quantile(z, 0.10), Quantile(z, 0.90), Quantile(z, 0.975));
+        Array.Sort(z, w);
+        return new ErrorModel(exponent, Quantile(z, w, 0.025), Quantile(z, w, 0.10), Quantile(z, w, 0.90), Quantile(z, w, 0.975));
     }
 
     public PredictionBounds Bounds(double forecast)
@@ -74,12 +78,21 @@ public sealed class ErrorModel
         return vx <= 0 || vy <= 0 ? 0 : cov / Math.Sqrt(vx * vy);
     }
 
-    private static double Quantile(double[] sorted, double p)
+    /// <summary>The weighted quantile: the first sorted value whose cumulative weight (at its midpoint) reaches p.</summary>
+    private static double Quantile(double[] sorted, double[] weights, double p)
     {
-        var position = p * (sorted.Length - 1);
-        var lower = (int)Math.Floor(position);
-        var upper = Math.Min(lower + 1, sorted.Length - 1);
-        return sorted[lower] + ((position - lower) * (sorted[upper] - sorted[lower]));
+        var target = p * weights.Sum();
+        var cumulative = 0.0;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            cumulative += weights[i];
+            if (cumulative - (weights[i] / 2) >= target)
+            {
+                return sorted[i];
+            }
+        }
+
+        return sorted[^1];
     }
 }
 

@@ -47,10 +47,14 @@ internal sealed class ScoreAccumulator(string method)
         _scored > 0 ? (double)_inside95 / _scored : double.NaN,
         _folds);
 
-    /// <summary>Forecast/actual pairs of the scored intervals of the given folds, to calibrate an error model.</summary>
+    /// <summary>
+    /// An error model from the scored intervals of the given folds (in time order); each fold weighs twice the one
+    /// before it, so the latest errors count most.
+    /// </summary>
     public static ErrorModel Calibrate(IEnumerable<(double[] Forecast, Fold Fold)> folds)
     {
-        var (forecasts, actuals) = (new List<double>(), new List<double>());
+        var (forecasts, actuals, weights) = (new List<double>(), new List<double>(), new List<double>());
+        var weight = 1.0;
         foreach (var (forecast, fold) in folds)
         {
             for (var i = 0; i < forecast.Length; i++)
@@ -59,10 +63,13 @@ internal sealed class ScoreAccumulator(string method)
                 {
                     forecasts.Add(forecast[i]);
                     actuals.Add(fold.Actual[i]);
+                    weights.Add(weight);
                 }
             }
+
+            weight *= 2;
         }
 
-        return ErrorModel.Fit(forecasts, actuals);
+        return ErrorModel.Fit(forecasts, actuals, weights);
     }
 }
