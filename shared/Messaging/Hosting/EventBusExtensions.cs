@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace BackOfficeCloud.Messaging.Hosting;
 
@@ -39,7 +40,9 @@ public static class EventBusExtensions
         services.AddSingleton(sp => new EnvelopeFactory(appId, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IEventOutbox>(sp => new EventOutbox(sp.GetRequiredService<ServiceSchema>().Name, sp.GetRequiredService<EnvelopeFactory>()));
         services.AddSingleton<IEventPublisher, EventPublisher>();
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<EventDispatcher>(sp));
+        services.AddSingleton(sp => new EventDispatcher(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ServiceSchema>(), sp.GetRequiredService<EventBusIdentity>(),
+            sp.GetServices<EventHandlerRegistration>(), sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<ResilientApplier>();
 
         if (messaging.Transport == MessagingOptions.KafkaTransport)

@@ -1,0 +1,99 @@
+using BackOfficeCloud.Data;
+using BackOfficeCloud.Messaging.Envelope;
+using BackOfficeCloud.Messaging.Outbox;
+using BackOfficeCloud.Messaging.Publishing;
+using BackOfficeCloud.Messaging.Tests.Events;
+using BackOfficeCloud.Messaging.Tests.Support;
+using BackOfficeCloud.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace BackOfficeCloud.Messaging.Tests.Outbox;
+
+[Collection(PlatformCollection.Name)]
+public class OutboxRelayTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private const string Topic = "ingestion.workitems";
+    private readonly RecordingTransport _transport = new();
+    private BusHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        // Built, not started: the relay is driven by hand. The dapr transport needs no broker; the recorder replaces it.
+        var configuration = new Dictionary<string, string?>(postgres.ServiceConfiguration) { ["Messaging:Transport"] = "dapr", ["Messaging:OutboxBatchSize"] = "7" };
+        _host = BusHost.Build("ingestion", configuration, bus => bus.Publishes(Topic), services => services.AddSingleton<IEventTransport>(_transport));
+        await _host.MigrateAsync(postgres.Server.OwnerConnectionString);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Committed_events_are_published_once_in_order_and_rolled_back_ones_never()
+    {
+        var tenant = UniqueTenant.Next();
+        await _host.EnqueueAsync(tenant, TestEvents.Items(Topic, tenant, 3, "rolled-back"), commit: false);
+        await _host.EnqueueAsync(tenant, TestEvents.Items(Topic, tenant, 20));
+
+        var published = await RelayAllAsync(_host.Get<OutboxRelay>());
+
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"item-{i}"), published.Select(ItemId));
+        Assert.All(published, m => Assert.Equal($"{tenant}:{ItemId(m)}", m.Key));
+        Assert.Equal(0, await _host.Get<OutboxRelay>().RelayBatchAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Events_stay_in_the_outbox_while_the_broker_fails_and_go_out_after_a_restart()
+    {
+        var tenant = UniqueTenant.Next();
+        await _host.EnqueueAsync(tenant, TestEvents.Items(Topic, tenant, 10));
+        _transport.Failing = true;
+
+        await Assert.ThrowsAsync<TimeoutException>(() => _host.Get<OutboxRelay>().RelayBatchAsync(CancellationToken.None));
+
+        _transport.Failing = false;
+        var restarted = ActivatorUtilities.CreateInstance<OutboxRelay>(_host.Services);
+        var published = await RelayAllAsync(restarted);
+        Assert.Equal(10, published.Count);
+        Assert.Equal(10, published.Select(m => CloudEventJson.Parse(m.Envelope).Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Relays_running_at_once_never_publish_an_event_twice()
+    {
+        var tenant = UniqueTenant.Next();
+        await _host.EnqueueAsync(tenant, TestEvents.Items(Topic, tenant, 200));
+        var relays = Enumerable.Range(0, 4).Select(_ => ActivatorUtilities.CreateInstance<OutboxRelay>(_host.Services)).ToList();
+
+        await Task.WhenAll(relays.Select(RelayAllAsync));
+
+        var ids = _transport.Published.Select(m => CloudEventJson.Parse(m.Envelope).Id).ToList();
+        Assert.Equal(200, ids.Count);
+        Assert.Equal(200, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_relay_role_cannot_be_used_to_write_another_tenants_outbox_rows()
+    {
+        var (connection, transaction) = await _host.Get<NpgsqlDataSource>().OpenTenantTransactionAsync(UniqueTenant.Next());
+        await using (connection)
+        {
+            var other = TestEvents.Item(Topic, UniqueTenant.Next(), "forged");
+
+            var ex = await Assert.ThrowsAsync<PostgresException>(() => _host.Get<IEventOutbox>().EnqueueAsync(transaction, other));
+
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, ex.SqlState);
+        }
+    }
+
+    private static string ItemId(OutboundMessage message) =>
+        ProtoJson.Parse<WorkItemReceived>(CloudEventJson.Parse(message.Envelope).Data).ItemId;
+
+    private async Task<List<OutboundMessage>> RelayAllAsync(OutboxRelay relay)
+    {
+        while (await relay.RelayBatchAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        return [.. _transport.Published];
+    }
+}
