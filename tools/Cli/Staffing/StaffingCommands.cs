@@ -10,6 +10,8 @@ public static class StaffingCommands
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(bench);
         root.Subcommands.Add(ErlangCommand.Create());
+        root.Subcommands.Add(RequirementsCommand.Create());
         bench.Subcommands.Add(ErlangBench.Create());
+        bench.Subcommands.Add(RequirementsBench.Create());
     }
 }

@@ -13,5 +13,7 @@ internal static class StaffingJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
+    public static JsonSerializerOptions Indented { get; } = new(Options) { WriteIndented = true };
+
     public static string Line<T>(T value) => JsonSerializer.Serialize(value, Options);
 }

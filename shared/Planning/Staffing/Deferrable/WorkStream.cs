@@ -42,4 +42,23 @@ public sealed class WorkStream
 
     /// <summary>Work minutes that must be done by the end of each interval.</summary>
     public IReadOnlyList<double> DueMinutes { get; }
+
+    /// <summary>Backlog and overdue work minutes at the end of each interval when <paramref name="planned"/> minutes are worked.</summary>
+    public (double[] Backlog, double[] Overdue) Trajectory(IReadOnlyList<double> planned)
+    {
+        ArgumentNullException.ThrowIfNull(planned);
+        var backlog = new double[Open.Count];
+        var overdue = new double[Open.Count];
+        double left = 0, released = 0, due = 0;
+        for (var t = 0; t < Open.Count; t++)
+        {
+            released += ReleasedMinutes[t];
+            due += DueMinutes[t];
+            left = Math.Max(0, left + ReleasedMinutes[t] - planned[t]);
+            backlog[t] = left;
+            overdue[t] = Math.Max(0, left - (released - due));
+        }
+
+        return (backlog, overdue);
+    }
 }

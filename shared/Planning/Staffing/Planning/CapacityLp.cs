@@ -7,7 +7,8 @@ namespace BackOfficeCloud.Planning.Staffing.Planning;
 /// <summary>An LP solution: productive agents per interval and the deferrable flow they carry.</summary>
 internal sealed record CapacityPlan(PlanStatus Status, double[] Agents, DeferrableFlowValues Flow, double Objective, long Iterations);
 
-internal sealed record DeferrableFlowValues(double[][] Planned, double[][] Backlog, double[][] Overdue, double Penalty);
+/// <param name="Planned">Work minutes per stream and interval; empty when the solver found no plan.</param>
+internal sealed record DeferrableFlowValues(double[][] Planned, double Penalty);
 
 /// <summary>
 /// Solves "agents as cheap as possible, deferrable work done by its deadlines" for a given way of providing agents:
@@ -30,6 +31,11 @@ internal static class CapacityLp
         var agents = createAgents(solver);
         for (var t = 0; t < intervals.Count; t++)
         {
+            if (!flow.HasWorkAt(t))
+            {
+                continue;
+            }
+
             var capacity = solver.MakeConstraint(double.NegativeInfinity, -committedMinutes[t]);
             flow.AddWorkTo(capacity, t);
             if (agents[t] is { } a)
@@ -46,12 +52,8 @@ internal static class CapacityLp
             _ => PlanStatus.NotSolved,
         };
         var values = status == PlanStatus.NotSolved
-            ? new DeferrableFlowValues([], [], [], 0)
-            : new DeferrableFlowValues(
-                [.. streams.Select((_, s) => flow.PlannedMinutes(s))],
-                [.. streams.Select((_, s) => flow.BacklogMinutes(s))],
-                [.. streams.Select((_, s) => flow.OverdueMinutes(s))],
-                flow.Penalty(solver.Objective()));
+            ? new DeferrableFlowValues([], 0)
+            : new DeferrableFlowValues([.. streams.Select((_, s) => flow.PlannedMinutes(s))], flow.Penalty(solver.Objective()));
         var agentValues = agents.Select(a => status == PlanStatus.NotSolved ? 0 : a?.SolutionValue() ?? 0).ToArray();
         return new CapacityPlan(status, agentValues, values, solver.Objective().Value(), solver.Iterations());
     }

@@ -5,9 +5,10 @@ using Google.OrTools.LinearSolver;
 namespace BackOfficeCloud.Planning.Staffing.Planning;
 
 /// <summary>
-/// The deferrable-work part of an LP: per stream and interval, work minutes w (only while the work type is open),
-/// backlog b and overdue o ≥ 0 with b_t = b_t−1 + released_t − w_t (nothing is worked before it arrives) and
-/// b_t − o_t ≤ released by t − due by t (work due by t is done by t, or counted overdue and penalised).
+/// The deferrable-work part of an LP, on the intervals where each stream's work type is open (nothing can change in
+/// between: releases wait for the next open interval, a deadline falls on the last open one before it). Per stream
+/// and open interval: work minutes w and backlog b ≥ 0 with b = b_prev + released − w (nothing is worked before it
+/// arrives) and, where work falls due, b − o ≤ released so far − due so far with overdue o ≥ 0 penalised per hour.
 /// The caller limits Σ w per interval by the capacity its plan gives.
 /// </summary>
 internal sealed class DeferrableFlow
@@ -16,52 +17,20 @@ internal sealed class DeferrableFlow
     private const double EarlinessCost = 1e-7;
 
     private readonly Variable?[][] _work;
-    private readonly Variable[][] _backlog;
-    private readonly Variable[][] _overdue;
+    private readonly List<Variable> _overdue = [];
 
     public DeferrableFlow(Solver solver, IReadOnlyList<WorkStream> streams, IReadOnlyList<PlanningInterval> intervals, double overduePenaltyHours)
     {
         _work = new Variable?[streams.Count][];
-        _backlog = new Variable[streams.Count][];
-        _overdue = new Variable[streams.Count][];
-        var objective = solver.Objective();
         for (var s = 0; s < streams.Count; s++)
         {
-            var stream = streams[s];
             _work[s] = new Variable?[intervals.Count];
-            _backlog[s] = new Variable[intervals.Count];
-            _overdue[s] = new Variable[intervals.Count];
-            double released = 0, due = 0;
-            for (var t = 0; t < intervals.Count; t++)
-            {
-                released += stream.ReleasedMinutes[t];
-                due += stream.DueMinutes[t];
-                var work = stream.Open[t] ? solver.MakeNumVar(0, double.PositiveInfinity, string.Empty) : null;
-                var backlog = solver.MakeNumVar(0, double.PositiveInfinity, string.Empty);
-                var overdue = solver.MakeNumVar(0, double.PositiveInfinity, string.Empty);
-
-                var balance = solver.MakeConstraint(stream.ReleasedMinutes[t], stream.ReleasedMinutes[t]);
-                balance.SetCoefficient(backlog, 1);
-                if (t > 0)
-                {
-                    balance.SetCoefficient(_backlog[s][t - 1], -1);
-                }
-
-                if (work is not null)
-                {
-                    balance.SetCoefficient(work, 1);
-                }
-
-                var deadline = solver.MakeConstraint(double.NegativeInfinity, released - due);
-                deadline.SetCoefficient(backlog, 1);
-                deadline.SetCoefficient(overdue, -1);
-
-                objective.SetCoefficient(overdue, overduePenaltyHours * intervals[t].Minutes / 3600.0);
-                objective.SetCoefficient(backlog, EarlinessCost);
-                (_work[s][t], _backlog[s][t], _overdue[s][t]) = (work, backlog, overdue);
-            }
+            AddStream(solver, streams[s], intervals, overduePenaltyHours, _work[s]);
         }
     }
+
+    /// <summary>Whether any stream may be worked in interval <paramref name="t"/>.</summary>
+    public bool HasWorkAt(int t) => _work.Any(w => w[t] is not null);
 
     /// <summary>Adds every stream's work variable of interval <paramref name="t"/> to <paramref name="capacity"/> with coefficient 1.</summary>
     public void AddWorkTo(Constraint capacity, int t)
@@ -77,11 +46,62 @@ internal sealed class DeferrableFlow
 
     public double[] PlannedMinutes(int stream) => [.. _work[stream].Select(w => w?.SolutionValue() ?? 0)];
 
-    public double[] BacklogMinutes(int stream) => [.. _backlog[stream].Select(b => b.SolutionValue())];
-
-    public double[] OverdueMinutes(int stream) => [.. _overdue[stream].Select(o => o.SolutionValue())];
-
     /// <summary>The objective's overdue penalty at the solution, in paid-hour equivalents.</summary>
-    public double Penalty(Objective objective) =>
-        _overdue.SelectMany(row => row).Sum(o => objective.GetCoefficient(o) * o.SolutionValue());
+    public double Penalty(Objective objective) => _overdue.Sum(o => objective.GetCoefficient(o) * o.SolutionValue());
+
+    private void AddStream(Solver solver, WorkStream stream, IReadOnlyList<PlanningInterval> intervals, double overduePenaltyHours, Variable?[] work)
+    {
+        var open = Enumerable.Range(0, intervals.Count).Where(t => stream.Open[t]).ToArray();
+        if (open.Length == 0 || stream.Lots.Count == 0)
+        {
+            return;
+        }
+
+        var objective = solver.Objective();
+        double released = 0, due = 0, pendingRelease = 0;
+        Variable? previous = null;
+        for (var k = 0; k < open.Length; k++)
+        {
+            var t = open[k];
+            var nextOpen = k + 1 < open.Length ? open[k + 1] : intervals.Count;
+            for (var u = k == 0 ? 0 : open[k - 1] + 1; u <= t; u++)
+            {
+                pendingRelease += stream.ReleasedMinutes[u];
+            }
+
+            // Deadlines up to the next open interval can only be met by work up to this one.
+            var dueHere = 0.0;
+            for (var u = k == 0 ? 0 : t; u < nextOpen; u++)
+            {
+                dueHere += stream.DueMinutes[u];
+            }
+
+            released += pendingRelease;
+            due += dueHere;
+            var w = solver.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+            var backlog = solver.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+            var balance = solver.MakeConstraint(pendingRelease, pendingRelease);
+            balance.SetCoefficient(backlog, 1);
+            balance.SetCoefficient(w, 1);
+            if (previous is not null)
+            {
+                balance.SetCoefficient(previous, -1);
+            }
+
+            if (dueHere > 0)
+            {
+                var overdue = solver.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+                var deadline = solver.MakeConstraint(double.NegativeInfinity, released - due);
+                deadline.SetCoefficient(backlog, 1);
+                deadline.SetCoefficient(overdue, -1);
+                objective.SetCoefficient(overdue, overduePenaltyHours * (nextOpen - t) * intervals[t].Minutes / 3600.0);
+                _overdue.Add(overdue);
+            }
+
+            objective.SetCoefficient(backlog, EarlinessCost);
+            work[t] = w;
+            previous = backlog;
+            pendingRelease = 0;
+        }
+    }
 }

@@ -45,10 +45,11 @@ public sealed class RequirementsPlanner(RequirementsOptions options) : IRequirem
         var heads = blended.Agents.Select(request.Shrinkage.WholeHeads).ToArray();
         var siloImmediate = immediate.Select(request.Shrinkage.WholeHeads).ToArray();
         var siloTeam = request.Shrinkage.WholeHeads(silo.Agents.Max());
+        var workRows = WorkTypeRows(request.WorkTypes, streams, blended.Flow, intervals.Count);
         var rows = intervals.Select((interval, t) => new IntervalRequirement(
             interval,
             [.. queues.Select(q => q[t])],
-            WorkTypeRows(request.WorkTypes, streams, blended.Flow, t),
+            workRows[t],
             immediate[t],
             blended.Agents[t],
             heads[t],
@@ -79,16 +80,20 @@ public sealed class RequirementsPlanner(RequirementsOptions options) : IRequirem
         return [.. teamWorks.Select(works => works ? team : null)];
     }
 
-    private static WorkTypeInterval[] WorkTypeRows(IReadOnlyList<DeferrableWorkType> types, IReadOnlyList<WorkStream> streams, DeferrableFlowValues flow, int t) =>
-        [.. types.Select(type =>
+    private static WorkTypeInterval[][] WorkTypeRows(IReadOnlyList<DeferrableWorkType> types, IReadOnlyList<WorkStream> streams, DeferrableFlowValues flow, int intervalCount)
+    {
+        var planned = flow.Planned.Length > 0 ? flow.Planned : [.. streams.Select(_ => new double[intervalCount])];
+        var trajectories = streams.Select((s, i) => s.Trajectory(planned[i])).ToArray();
+        return [.. Enumerable.Range(0, intervalCount).Select(t => types.Select(type =>
         {
-            var mine = Enumerable.Range(0, streams.Count).Where(s => streams[s].WorkType == type.Name && flow.Planned.Length > 0).ToArray();
+            var mine = Enumerable.Range(0, streams.Count).Where(s => streams[s].WorkType == type.Name).ToArray();
             return new WorkTypeInterval(
                 type.Name,
-                mine.Sum(s => flow.Planned[s][t]),
-                mine.Sum(s => flow.Backlog[s][t]),
-                mine.Sum(s => flow.Overdue[s][t]));
-        })];
+                mine.Sum(s => planned[s][t]),
+                mine.Sum(s => trajectories[s].Backlog[t]),
+                mine.Sum(s => trajectories[s].Overdue[t]));
+        }).ToArray())];
+    }
 
     private static double PaidHours(IReadOnlyList<PlanningInterval> intervals, IEnumerable<double> agents) =>
         intervals.Zip(agents, (interval, a) => interval.Minutes / 60.0 * a).Sum();
