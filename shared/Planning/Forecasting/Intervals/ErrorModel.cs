@@ -2,14 +2,12 @@ namespace BackOfficeCloud.Planning.Forecasting.Intervals;
 
 /// <summary>
 /// Prediction intervals from backtest errors. Errors of interval counts grow with the level, somewhere between
-/// Poisson (∝ √f) and proportional (∝ f), so errors are scaled by (f + ½)^p with the exponent p that leaves the scaled
-/// errors least related to the level; the interval bounds are empirical quantiles of the scaled errors, weighted so
+/// Poisson (∝ √f) and proportional (∝ f), so errors are scaled by (f + ½)^p, with p the slope of log |error| on
+/// log (f + ½) (a power law of the spread, kept within [½, 1]); the interval bounds are empirical quantiles of the scaled errors, weighted so
 /// that recent errors count more (error levels drift with the season).
 /// </summary>
 public sealed class ErrorModel
 {
-    private static readonly double[] Exponents = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
-
     private readonly double _exponent;
     private readonly double _q025, _q10, _q90, _q975;
 
@@ -36,7 +34,7 @@ public sealed class ErrorModel
             return Poisson;
         }
 
-        var exponent = Exponents.MinBy(p => Math.Abs(ScaledErrorLevelCorrelation(forecasts, actuals, p)));
+        var exponent = SpreadExponent(forecasts, actuals);
         var z = new double[forecasts.Count];
         var w = new double[forecasts.Count];
         for (var i = 0; i < z.Length; i++)
@@ -61,21 +59,24 @@ public sealed class ErrorModel
 
     private static double Scale(double forecast, double exponent) => Math.Pow(Math.Max(0, forecast) + 0.5, exponent);
 
-    private static double ScaledErrorLevelCorrelation(IReadOnlyList<double> forecasts, IReadOnlyList<double> actuals, double exponent)
+    /// <summary>The least-squares slope of log |error| on log level, clamped to [½, 1] (½ without enough spread).</summary>
+    private static double SpreadExponent(IReadOnlyList<double> forecasts, IReadOnlyList<double> actuals)
     {
-        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-        var n = forecasts.Count;
-        for (var i = 0; i < n; i++)
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        var n = 0;
+        for (var i = 0; i < forecasts.Count; i++)
         {
-            var x = Math.Log(Math.Max(0, forecasts[i]) + 0.5);
-            var y = Math.Abs(actuals[i] - forecasts[i]) / Scale(forecasts[i], exponent);
-            (sx, sy, sxx, syy, sxy) = (sx + x, sy + y, sxx + (x * x), syy + (y * y), sxy + (x * y));
+            var error = Math.Abs(actuals[i] - forecasts[i]);
+            if (error > 0)
+            {
+                var x = Math.Log(Math.Max(0, forecasts[i]) + 0.5);
+                var y = Math.Log(error);
+                (sx, sy, sxx, sxy, n) = (sx + x, sy + y, sxx + (x * x), sxy + (x * y), n + 1);
+            }
         }
 
-        var cov = (sxy / n) - (sx / n * (sy / n));
-        var vx = (sxx / n) - ((sx / n) * (sx / n));
-        var vy = (syy / n) - ((sy / n) * (sy / n));
-        return vx <= 0 || vy <= 0 ? 0 : cov / Math.Sqrt(vx * vy);
+        var variance = (n * sxx) - (sx * sx);
+        return n < 2 || variance <= 1e-9 ? 0.5 : Math.Clamp(((n * sxy) - (sx * sy)) / variance, 0.5, 1.0);
     }
 
     /// <summary>The weighted quantile: the first sorted value whose cumulative weight (at its midpoint) reaches p.</summary>
