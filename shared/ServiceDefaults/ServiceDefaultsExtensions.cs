@@ -34,7 +34,7 @@ public static class ServiceDefaultsExtensions
             o.Interceptors.Add<GrpcServerMetricsInterceptor>();
             o.Interceptors.Add<ErrorMappingInterceptor>();
             o.MaxReceiveMessageSize = MaxMessageBytes;
-        }).AddJsonTranscoding();
+        }).AddJsonTranscoding(o => o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor));
         builder.Services.AddGrpcReflection();
         builder.Services.AddHealthChecks();
         builder.Services.AddServiceDiscovery();
@@ -48,6 +48,7 @@ public static class ServiceDefaultsExtensions
         app.UseHttpMetrics();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRestProblemDetails();
         app.MapHealthEndpoints();
         app.MapMetrics().AllowAnonymous();
         if (app.Environment.IsDevelopment())

@@ -4,7 +4,6 @@ using BackOfficeCloud.Portal.Clients;
 using BackOfficeCloud.ServiceDefaults.Discovery;
 using BackOfficeCloud.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 
 namespace BackOfficeCloud.Portal.Extensions;
 
@@ -30,7 +29,6 @@ public static class PortalExtensions
             });
         builder.Services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/SignIn"));
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<IPasswordHasher<PortalUser>, PasswordHasher<PortalUser>>();
         builder.Services.AddScoped<SignInService>();
 
         var serviceToken = builder.Configuration["Auth:ServiceToken"]
