@@ -53,6 +53,8 @@ public sealed class KafkaDevBroker : IDisposable
         }
 
         native.InitialRebalanceDelay(cluster, 0);
+        // With a controller, admin requests the mock does not implement (CreateTopics) fail at once instead of timing out.
+        native.SetControllerId(cluster, 1);
         return new KafkaDevBroker(native, kafka, cluster, brokers);
     }
 

@@ -21,6 +21,7 @@ internal sealed class MockClusterNative
         BrokerSetDown = Bind<BrokerFn>(library, "rd_kafka_mock_broker_set_down");
         BrokerSetUp = Bind<BrokerFn>(library, "rd_kafka_mock_broker_set_up");
         InitialRebalanceDelay = Bind<RebalanceDelayFn>(library, "rd_kafka_mock_group_initial_rebalance_delay_ms");
+        SetControllerId = Bind<BrokerFn>(library, "rd_kafka_mock_set_controller_id");
     }
 
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
@@ -73,6 +74,8 @@ internal sealed class MockClusterNative
     public BrokerFn BrokerSetUp { get; }
 
     public RebalanceDelayFn InitialRebalanceDelay { get; }
+
+    public BrokerFn SetControllerId { get; }
 
     private static MockClusterNative Load()
     {

@@ -34,9 +34,9 @@ public sealed class BusHost : IAsyncDisposable
     /// <summary>Builds without starting: nothing runs until <see cref="StartAsync"/>.</summary>
     public static BusHost Build(
         string appId, IEnumerable<KeyValuePair<string, string?>> configuration, Action<EventBusBuilder> configureBus,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null, string? schema = null)
     {
-        var schema = $"s_{Guid.NewGuid():N}"[..14];
+        schema ??= $"s_{Guid.NewGuid():N}"[..14];
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -57,9 +57,9 @@ public sealed class BusHost : IAsyncDisposable
 
     public static async Task<BusHost> StartAsync(
         string appId, IEnumerable<KeyValuePair<string, string?>> configuration, Action<EventBusBuilder> configureBus,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null, string? schema = null)
     {
-        var host = Build(appId, configuration, configureBus, configureServices);
+        var host = Build(appId, configuration, configureBus, configureServices, schema);
         await host.StartAsync();
         return host;
     }
