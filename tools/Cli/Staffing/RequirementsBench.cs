@@ -16,8 +16,9 @@ internal static class RequirementsBench
         var workTypes = new Option<int>("--work-types") { Description = "Back-office work types", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 7 };
         var writePlan = new Option<FileInfo?>("--write-plan") { Description = "Also write the generated plan.json here" };
+        var algorithm = RequirementsCommand.AlgorithmOption();
         var command = new Command("requirements", "Blended requirements LP on a generated week, with its optimality gap");
-        foreach (var option in new Option[] { days, intervalMinutes, queues, workTypes, seed, writePlan })
+        foreach (var option in new Option[] { days, intervalMinutes, queues, workTypes, seed, algorithm, writePlan })
         {
             command.Options.Add(option);
         }
@@ -32,7 +33,7 @@ internal static class RequirementsBench
 
             var request = PlanFileMapping.ToRequest(plan);
             var stopwatch = Stopwatch.StartNew();
-            var result = new RequirementsPlanner(RequirementsOptions.Default).Plan(request);
+            var result = new RequirementsPlanner(RequirementsOptions.Default with { Algorithm = r.GetValue(algorithm) }).Plan(request);
             stopwatch.Stop();
             Console.WriteLine(StaffingJson.Line(new BenchLine(
                 "requirements",

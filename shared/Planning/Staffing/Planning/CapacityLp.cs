@@ -4,16 +4,18 @@ using Google.OrTools.LinearSolver;
 
 namespace BackOfficeCloud.Planning.Staffing.Planning;
 
-/// <summary>An LP solution: productive agents per interval and the deferrable flow they carry.</summary>
-internal sealed record CapacityPlan(PlanStatus Status, double[] Agents, DeferrableFlowValues Flow, double Objective, long Iterations);
+/// <summary>A solved capacity plan: scheduled heads per interval (fractional in an LP) and the deferrable flow they carry.</summary>
+/// <param name="Bound">Lower bound on the objective: the LP optimum, or the MIP's best bound.</param>
+internal sealed record CapacityPlan(PlanStatus Status, double[] Heads, DeferrableFlowValues Flow, double Objective, double Bound, long Iterations);
 
 /// <param name="Planned">Work minutes per stream and interval; empty when the solver found no plan.</param>
 internal sealed record DeferrableFlowValues(double[][] Planned, double Penalty);
 
 /// <summary>
-/// Solves "agents as cheap as possible, deferrable work done by its deadlines" for a given way of providing agents:
-/// in each interval Σ work minutes ≤ minutes × agents − minutes already committed (to immediate queues).
-/// The caller creates the agent variables and their costs; an interval without one has no capacity.
+/// Solves "heads as cheap as possible, deferrable work done by its deadlines" for a given way of providing heads: in
+/// each interval Σ work minutes ≤ minutes × productive share × heads − minutes already committed (to immediate
+/// queues). The caller creates the head variables (integer when <see cref="LpAlgorithm.Scip"/>) and their costs;
+/// an interval without one has no capacity.
 /// </summary>
 internal static class CapacityLp
 {
@@ -21,14 +23,16 @@ internal static class CapacityLp
         RequirementsOptions options,
         IReadOnlyList<WorkStream> streams,
         IReadOnlyList<PlanningInterval> intervals,
-        Func<Solver, IReadOnlyList<Variable?>> createAgents,
+        double productiveShare,
+        Func<Solver, bool, IReadOnlyList<Variable?>> createHeads,
         IReadOnlyList<double> committedMinutes)
     {
-        using var solver = Solver.CreateSolver(options.Algorithm == LpAlgorithm.Pdlp ? "PDLP" : "GLOP")
+        var integer = options.Algorithm == LpAlgorithm.Scip;
+        using var solver = Solver.CreateSolver(options.Algorithm.ToString().ToUpperInvariant())
             ?? throw new InvalidOperationException($"OR-Tools has no {options.Algorithm} solver in this build.");
         solver.SetTimeLimit((long)options.TimeLimit.TotalMilliseconds);
         var flow = new DeferrableFlow(solver, streams, intervals, options.OverduePenaltyHours);
-        var agents = createAgents(solver);
+        var heads = createHeads(solver, integer);
         for (var t = 0; t < intervals.Count; t++)
         {
             if (!flow.HasWorkAt(t))
@@ -38,23 +42,31 @@ internal static class CapacityLp
 
             var capacity = solver.MakeConstraint(double.NegativeInfinity, -committedMinutes[t]);
             flow.AddWorkTo(capacity, t);
-            if (agents[t] is { } a)
+            if (heads[t] is { } h)
             {
-                capacity.SetCoefficient(a, -intervals[t].Minutes);
+                capacity.SetCoefficient(h, -intervals[t].Minutes * productiveShare);
             }
         }
 
-        solver.Objective().SetMinimization();
+        var objective = solver.Objective();
+        objective.SetMinimization();
         var status = solver.Solve() switch
         {
             Solver.ResultStatus.OPTIMAL => PlanStatus.Optimal,
             Solver.ResultStatus.FEASIBLE => PlanStatus.Feasible,
             _ => PlanStatus.NotSolved,
         };
-        var values = status == PlanStatus.NotSolved
-            ? new DeferrableFlowValues([], 0)
-            : new DeferrableFlowValues([.. streams.Select((_, s) => flow.PlannedMinutes(s))], flow.Penalty(solver.Objective()));
-        var agentValues = agents.Select(a => status == PlanStatus.NotSolved ? 0 : a?.SolutionValue() ?? 0).ToArray();
-        return new CapacityPlan(status, agentValues, values, solver.Objective().Value(), solver.Iterations());
+        if (status == PlanStatus.NotSolved)
+        {
+            return new CapacityPlan(status, new double[intervals.Count], new DeferrableFlowValues([], 0), 0, 0, solver.Iterations());
+        }
+
+        return new CapacityPlan(
+            status,
+            [.. heads.Select(h => h?.SolutionValue() ?? 0)],
+            new DeferrableFlowValues([.. streams.Select((_, s) => flow.PlannedMinutes(s))], flow.Penalty(objective)),
+            objective.Value(),
+            integer ? objective.BestBound() : objective.Value(),
+            solver.Iterations());
     }
 }

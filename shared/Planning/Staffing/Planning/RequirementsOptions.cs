@@ -7,6 +7,9 @@ public enum LpAlgorithm
 
     /// <summary>PDLP's first-order method: for very large horizons, to a tolerance.</summary>
     Pdlp,
+
+    /// <summary>SCIP branch and bound on whole heads: closes the rounding gap, slower.</summary>
+    Scip,
 }
 
 /// <summary>How the requirements plan is solved.</summary>

@@ -7,13 +7,16 @@ namespace BackOfficeCloud.Planning.Staffing.Planning;
 
 /// <summary>
 /// Plans requirements in three steps: each immediate queue's agents per interval by its queueing model; one LP
-/// (GLOP) choosing productive blended agents per interval at least that many, whose spare minutes plus the allowed
-/// share of the immediate agents' idle time carry the deferrable work by its deadlines at the fewest paid hours;
-/// and the silo comparison, the same work done by a flat back-office team. Heads are the LP's agents after
-/// shrinkage, rounded up; the LP optimum bounds every integer plan, which gives the gap.
+/// (GLOP) choosing scheduled heads per interval, whose productive share covers the immediate queues and whose spare
+/// minutes plus the allowed share of the immediate agents' idle time carry the deferrable work by its deadlines, at
+/// the fewest paid hours; and the silo comparison, the same work done by a flat back-office team. LP heads are
+/// rounded up (or solved as integers with SCIP); the LP optimum bounds every integer plan, which gives the gap.
 /// </summary>
 public sealed class RequirementsPlanner(RequirementsOptions options) : IRequirementsPlanner
 {
+    /// <summary>Head counts within this of a whole number are that number (solver round-off).</summary>
+    private const double WholeTolerance = 1e-6;
+
     public RequirementsResult Plan(RequirementsRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -28,57 +31,60 @@ public sealed class RequirementsPlanner(RequirementsOptions options) : IRequirem
         var streams = request.WorkTypes.SelectMany(w => WorkStreams.For(w, request.Horizon.Zone, intervals, request.Now)).ToArray();
         var share = request.Shrinkage.ProductiveShare;
 
-        var blended = CapacityLp.Solve(
-            options,
-            streams,
-            intervals,
-            solver => BlendedAgents(solver, intervals, immediate, request.MaxProductiveAgents, share),
-            [.. intervals.Select((interval, t) => (interval.Minutes * immediate[t]) - (request.Blending.IdleShare * idleMinutes[t]))]);
         var teamWorks = intervals.Select((_, t) => streams.Any(s => s.Open[t])).ToArray();
-        var silo = CapacityLp.Solve(
-            options,
-            streams,
-            intervals,
-            solver => FlatTeam(solver, intervals, teamWorks, share),
-            new double[intervals.Count]);
+        var committed = intervals.Select((interval, t) => (interval.Minutes * immediate[t]) - (request.Blending.IdleShare * idleMinutes[t])).ToArray();
 
-        var heads = blended.Agents.Select(request.Shrinkage.WholeHeads).ToArray();
+        // The two LPs are independent: solve them side by side.
+        var blendedTask = Task.Run(() => CapacityLp.Solve(
+            options, streams, intervals, share, (solver, integer) => BlendedHeads(solver, integer, intervals, immediate, request.MaxProductiveAgents, share), committed));
+        var silo = CapacityLp.Solve(
+            options, streams, intervals, share, (solver, integer) => FlatTeam(solver, integer, intervals, teamWorks), new double[intervals.Count]);
+        var blended = blendedTask.GetAwaiter().GetResult();
+
+        var heads = blended.Heads.Select(Whole).ToArray();
         var siloImmediate = immediate.Select(request.Shrinkage.WholeHeads).ToArray();
-        var siloTeam = request.Shrinkage.WholeHeads(silo.Agents.Max());
+        var siloTeam = Whole(silo.Heads.Max());
         var workRows = WorkTypeRows(request.WorkTypes, streams, blended.Flow, intervals.Count);
         var rows = intervals.Select((interval, t) => new IntervalRequirement(
             interval,
             [.. queues.Select(q => q[t])],
             workRows[t],
             immediate[t],
-            blended.Agents[t],
+            blended.Heads[t] * share,
             heads[t],
             siloImmediate[t] + (teamWorks[t] ? siloTeam : 0))).ToArray();
 
-        var paid = PaidHours(intervals, heads);
-        var bound = PaidHours(intervals, blended.Agents) / share;
+        var paid = PaidHours(intervals, heads.Select(h => (double)h));
+        var bound = blended.Bound - (blended.Objective - PaidHours(intervals, blended.Heads));
         return new RequirementsResult(
             Worse(blended.Status, silo.Status),
             rows,
             [.. streams.SelectMany((s, i) => blended.Status == PlanStatus.NotSolved ? [] : DeadlineReplay.Shortfalls(s, blended.Flow.Planned[i], intervals))],
             new BlendedTotals(paid, bound, paid > 0 ? (paid - bound) / paid : 0, blended.Flow.Penalty, blended.Iterations),
-            new SiloTotals(PaidHours(intervals, siloImmediate), siloTeam, siloTeam * PaidHours(intervals, teamWorks.Select(w => w ? 1.0 : 0))));
+            new SiloTotals(PaidHours(intervals, siloImmediate.Select(h => (double)h)), siloTeam, siloTeam * PaidHours(intervals, teamWorks.Select(w => w ? 1.0 : 0))));
     }
 
-    private static Variable?[] BlendedAgents(Solver solver, IReadOnlyList<PlanningInterval> intervals, double[] immediate, IReadOnlyList<double>? cap, double share) =>
+    private static Variable?[] BlendedHeads(
+        Solver solver, bool integer, IReadOnlyList<PlanningInterval> intervals, double[] immediate, IReadOnlyList<double>? cap, double share) =>
         [.. intervals.Select((interval, t) =>
         {
-            var agents = solver.MakeNumVar(immediate[t], cap?[t] ?? double.PositiveInfinity, string.Empty);
-            solver.Objective().SetCoefficient(agents, interval.Minutes / 60.0 / share);
-            return agents;
+            var fewest = immediate[t] / share;
+            var most = (cap?[t] ?? double.PositiveInfinity) / share;
+            var heads = integer
+                ? solver.MakeIntVar(Math.Ceiling(fewest - WholeTolerance), Math.Floor(most + WholeTolerance), string.Empty)
+                : solver.MakeNumVar(fewest, most, string.Empty);
+            solver.Objective().SetCoefficient(heads, interval.Minutes / 60.0);
+            return heads;
         })];
 
-    private static Variable?[] FlatTeam(Solver solver, IReadOnlyList<PlanningInterval> intervals, bool[] teamWorks, double share)
+    private static Variable?[] FlatTeam(Solver solver, bool integer, IReadOnlyList<PlanningInterval> intervals, bool[] teamWorks)
     {
-        var team = solver.MakeNumVar(0, double.PositiveInfinity, string.Empty);
-        solver.Objective().SetCoefficient(team, intervals.Where((_, t) => teamWorks[t]).Sum(i => i.Minutes) / 60.0 / share);
+        var team = integer ? solver.MakeIntVar(0, double.PositiveInfinity, string.Empty) : solver.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+        solver.Objective().SetCoefficient(team, intervals.Where((_, t) => teamWorks[t]).Sum(i => i.Minutes) / 60.0);
         return [.. teamWorks.Select(works => works ? team : null)];
     }
+
+    private static int Whole(double heads) => (int)Math.Ceiling(heads - WholeTolerance);
 
     private static WorkTypeInterval[][] WorkTypeRows(IReadOnlyList<DeferrableWorkType> types, IReadOnlyList<WorkStream> streams, DeferrableFlowValues flow, int intervalCount)
     {
@@ -97,9 +103,6 @@ public sealed class RequirementsPlanner(RequirementsOptions options) : IRequirem
 
     private static double PaidHours(IReadOnlyList<PlanningInterval> intervals, IEnumerable<double> agents) =>
         intervals.Zip(agents, (interval, a) => interval.Minutes / 60.0 * a).Sum();
-
-    private static double PaidHours(IReadOnlyList<PlanningInterval> intervals, IEnumerable<int> heads) =>
-        PaidHours(intervals, heads.Select(h => (double)h));
 
     private static PlanStatus Worse(PlanStatus a, PlanStatus b) => (PlanStatus)Math.Max((int)a, (int)b);
 
