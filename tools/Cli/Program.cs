@@ -6,5 +6,7 @@ root.Subcommands.Add(bench);
 BackOfficeCloud.Cli.Staffing.StaffingCommands.Register(root, bench);
 BackOfficeCloud.Cli.Scheduling.SchedulingCommands.Register(root, bench);
 BackOfficeCloud.Cli.Forecasting.ForecastingCommands.Register(root, bench);
+BackOfficeCloud.Cli.Blending.BlendingCommands.Register(root, bench);
+BackOfficeCloud.Cli.Simulation.SimulationCommands.Register(root, bench);
 
 return await root.Parse(args).InvokeAsync();

@@ -5,8 +5,8 @@ using BackOfficeCloud.Planning.Simulation.Scenario;
 namespace BackOfficeCloud.Planning.Simulation.Reference;
 
 /// <summary>
-/// Size of the generated reference center: <see cref="Scale"/> 1 is a peak of 400 calls an hour (about 100 agents
-/// blended); scale 10 is about a 1,000-agent center.
+/// Size of the generated reference center: <see cref="Scale"/> 1 is a peak of 400 calls an hour (about 75 agents
+/// blended, 100 in silos); scale 13.5 is about a 1,000-agent blended center.
 /// </summary>
 public sealed record ReferenceCenterSettings(double Scale = 1, int Days = 7);
 

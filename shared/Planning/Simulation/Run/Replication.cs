@@ -21,6 +21,8 @@ internal sealed class Replication
     private readonly Queue<(int Agent, int Version)>[] _freeForQueue;
     private readonly Stack<(int Agent, int Version)>[] _wantingWork;
     private readonly List<BlendingDecision> _recalls = [];
+    private readonly List<(int Agent, int Version)> _heldForReserve = [];
+    private readonly List<(int Agent, int Version)> _reconsider = [];
     private readonly ArrivalClock[] _contactClocks;
     private readonly ArrivalClock[] _itemClocks;
     private readonly List<ItemTruth> _items = [];
@@ -262,11 +264,23 @@ internal sealed class Replication
             Observe(q);
         }
 
-        for (var agent = 0; agent < _agents.State.Length; agent++)
+        // The new forecast may free part of the reserve: ask again for the agents held back for it.
+        _reconsider.Clear();
+        _reconsider.AddRange(_heldForReserve);
+        _heldForReserve.Clear();
+        foreach (var (agent, version) in _reconsider)
         {
-            if (_agents.State[agent] == AgentMirror.Free && _engine.Decide(agent, Now) is { Kind: DecisionKind.AssignItem } d)
+            if (_agents.IsFreeAt(agent, version))
             {
-                StartItem(agent, (int)d.ItemId);
+                var decision = _engine.Decide(agent, Now);
+                if (decision.Kind == DecisionKind.AssignItem)
+                {
+                    StartItem(agent, (int)decision.ItemId);
+                }
+                else if (decision.Reason.Code == ReasonCode.ReserveNeeded)
+                {
+                    _heldForReserve.Add((agent, version));
+                }
             }
         }
     }
@@ -283,7 +297,11 @@ internal sealed class Replication
         }
         else
         {
-            BecomeFree(decision.Agent, decision.Reason.Code == ReasonCode.NoEligibleWork);
+            var version = BecomeFree(decision.Agent, decision.Reason.Code == ReasonCode.NoEligibleWork);
+            if (decision.Reason.Code == ReasonCode.ReserveNeeded)
+            {
+                _heldForReserve.Add((decision.Agent, version));
+            }
         }
     }
 
@@ -293,15 +311,15 @@ internal sealed class Replication
         Schedule(_now + (_items[item].Remaining / ProficiencyFor(agent, item)), EventKind.ItemEnd, agent, version);
     }
 
-    /// <summary>A free agent takes the longest-waiting contact of their queues, or waits for one (and for work).</summary>
-    private void BecomeFree(int agent, bool wantsWork)
+    /// <summary>A free agent takes the longest-waiting contact of their queues, or waits for one (and for work); returns the agent's version.</summary>
+    private int BecomeFree(int agent, bool wantsWork)
     {
         var version = _agents.Start(agent, AgentMirror.Free, _now, -1);
         var scheduled = _agents.Scheduled[agent];
         var takesContacts = scheduled is ScheduledActivity.Phone or ScheduledActivity.Flexible;
         if (takesContacts && TryAnswerWaiting(agent))
         {
-            return;
+            return version;
         }
 
         if (takesContacts)
@@ -323,6 +341,8 @@ internal sealed class Replication
                 }
             }
         }
+
+        return version;
     }
 
     private bool TryAnswerWaiting(int agent)

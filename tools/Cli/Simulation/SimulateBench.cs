@@ -1,0 +1,36 @@
+using System.CommandLine;
+using BackOfficeCloud.Cli.Forecasting;
+using BackOfficeCloud.Planning.Blending;
+using BackOfficeCloud.Planning.Simulation;
+using BackOfficeCloud.Planning.Simulation.Reference;
+
+namespace BackOfficeCloud.Cli.Simulation;
+
+/// <summary>`bocloud bench simulate`: one week of the blended reference center at about 1,000 agents, threshold policy in the loop.</summary>
+internal static class SimulateBench
+{
+    private sealed record Line(string Bench, int Agents, int Days, string Policy, long Events, double Seconds, double EventsPerSecond, double PeakRssMb);
+
+    public static Command Create()
+    {
+        var scale = new Option<double>("--scale") { Description = "Reference center scale (13.5 = about 1,000 blended agents)", DefaultValueFactory = _ => 13.5 };
+        var days = new Option<int>("--days") { DefaultValueFactory = _ => 7 };
+        var policy = new Option<string>("--policy") { DefaultValueFactory = _ => "threshold" };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+        var command = new Command("simulate", "Simulate one week of a 1,000-agent blended center (one replication)");
+        foreach (var option in new Option[] { scale, days, policy, seed })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(r =>
+        {
+            var scenario = ReferenceCenterGenerator.Generate(new ReferenceCenterSettings(r.GetValue(scale), r.GetValue(days))).Blended;
+            var result = new Simulator(new SimulationOptions(1, r.GetValue(seed))).Simulate(scenario, BlendingPolicies.ByName(r.GetValue(policy)!));
+            Console.WriteLine(JsonLine.Write(new Line(
+                "simulate", scenario.Agents.Sum(g => g.Count), scenario.Days, result.Policy, result.Events,
+                Math.Round(result.Seconds, 3), Math.Round(result.Events / result.Seconds), PeakRss.Megabytes())));
+        });
+        return command;
+    }
+}
