@@ -27,6 +27,14 @@ public sealed record ForecastOptions(
 {
     public static ForecastOptions Default { get; } = new();
 
+    /// <summary>The given options (or the defaults) once they are valid.</summary>
+    public static ForecastOptions Validated(ForecastOptions? options)
+    {
+        var valid = options ?? Default;
+        valid.Validate();
+        return valid;
+    }
+
     public void Validate()
     {
         Positive(BacktestFolds, nameof(BacktestFolds));

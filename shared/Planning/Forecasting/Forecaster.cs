@@ -12,17 +12,9 @@ namespace BackOfficeCloud.Planning.Forecasting;
 /// backtest, fits the pick on all history, applies closures and event effects, rescales today from today's actuals,
 /// and puts prediction intervals from the backtest errors around every open interval.
 /// </summary>
-public sealed class Forecaster : IForecaster
+public sealed class Forecaster(ForecastOptions? options = null) : IForecaster
 {
-    private readonly ForecastOptions _options;
-    private readonly MethodSelector _selector;
-
-    public Forecaster(ForecastOptions? options = null)
-    {
-        _options = options ?? ForecastOptions.Default;
-        _options.Validate();
-        _selector = new MethodSelector(_options);
-    }
+    private readonly MethodSelector _selector = new(ForecastOptions.Validated(options));
 
     public ForecastResult Forecast(ForecastRequest request)
     {
@@ -33,15 +25,13 @@ public sealed class Forecaster : IForecaster
         var trainDays = forecastDay.DayNumber - firstDay.DayNumber;
         var horizonDays = targets[^1].LocalDate.DayNumber - forecastDay.DayNumber + 1;
 
-        var raw = SlotMatrix.From(history, firstDay, trainDays);
-        var givenMask = request.OpenHours is null ? null : WeeklyOpenMask.FromOpenHours(request.OpenHours, interval);
-        var closed = new HashSet<DateOnly>(special.ClosedDates.Concat(request.OpenHours?.ClosedDates ?? Enumerable.Empty<DateOnly>()));
-        var windows = new TrainingWindows(raw, new HashSet<DateOnly>(special.SpecialDates().Concat(closed)), givenMask, _options);
+        var windows = TrainingWindows.Of(history, trainDays, special, request.OpenHours, _selector.Options);
         var window = windows.Prefix(trainDays);
+        var closed = new HashSet<DateOnly>(special.ClosedDates.Concat(request.OpenHours?.ClosedDates ?? Enumerable.Empty<DateOnly>()));
 
         var selection = _selector.Select(windows, trainDays, horizonDays, [request.Method]);
         var values = _selector.Forecast(window, horizonDays, selection.Picked, selection.Ranking);
-        ApplySpecialDays(values, window, raw, special, closed);
+        ApplySpecialDays(values, window, windows.Raw, special, closed);
         var factor = RescaleToday(values, window, history, targets[0]);
 
         var errors = selection.ErrorModelOf(selection.Picked);

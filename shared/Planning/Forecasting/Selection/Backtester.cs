@@ -29,17 +29,9 @@ public interface IBacktester
 /// combination are chosen by a backtest on the history before that origin only, and every method's prediction
 /// intervals are calibrated there too, so all scores and coverages are out of sample.
 /// </summary>
-public sealed class Backtester : IBacktester
+public sealed class Backtester(ForecastOptions? options = null) : IBacktester
 {
-    private readonly ForecastOptions _options;
-    private readonly MethodSelector _selector;
-
-    public Backtester(ForecastOptions? options = null)
-    {
-        _options = options ?? ForecastOptions.Default;
-        _options.Validate();
-        _selector = new MethodSelector(_options);
-    }
+    private readonly MethodSelector _selector = new(ForecastOptions.Validated(options));
 
     public BacktestResult Backtest(BacktestRequest request)
     {
@@ -59,23 +51,17 @@ public sealed class Backtester : IBacktester
         var special = request.SpecialDays ?? SpecialDayCalendar.None;
         special.Validate();
         var slots = 1440 / history.IntervalMinutes;
-        var firstDay = history.Points[0].Interval.LocalDate;
-        var days = history.Points[^1].Interval.LocalDate.DayNumber - firstDay.DayNumber + 1;
+        var days = history.Points[^1].Interval.LocalDate.DayNumber - history.Points[0].Interval.LocalDate.DayNumber + 1;
         var horizonDays = (request.HorizonIntervals + slots - 1) / slots;
-        var givenMask = request.OpenHours is null ? null : WeeklyOpenMask.FromOpenHours(request.OpenHours, history.IntervalMinutes);
-        var windows = new TrainingWindows(
-            SlotMatrix.From(history, firstDay, days),
-            new HashSet<DateOnly>(special.SpecialDates().Concat(request.OpenHours?.ClosedDates ?? Enumerable.Empty<DateOnly>())),
-            givenMask,
-            _options);
+        var windows = TrainingWindows.Of(history, days, special, request.OpenHours, _selector.Options);
 
         var methods = ForecastMethods.All;
         var overall = methods.ToDictionary(m => m, m => new ScoreAccumulator(m));
         var folds = new List<BacktestFold>();
-        for (var k = _options.BacktestFolds; k >= 1; k--)
+        for (var k = _selector.Options.BacktestFolds; k >= 1; k--)
         {
             var origin = days - (k * horizonDays);
-            if (origin < 7 * _options.MinTrainingWeeks)
+            if (origin < 7 * _selector.Options.MinTrainingWeeks)
             {
                 continue;
             }
@@ -83,7 +69,7 @@ public sealed class Backtester : IBacktester
             var fold = Fold.Build(windows, origin, horizonDays, skipUnusualDays: false);
             var inner = _selector.Select(windows, origin, horizonDays, [ForecastMethods.Auto]);
             var forecasts = ForecastMethods.Singles.ToDictionary(m => m, m => _selector.Forecast(fold.Window, horizonDays, m, inner.Ranking));
-            forecasts[ForecastMethods.Combination] = MethodSelector.Combine(inner.Ranking.Take(_options.CombineTop).Select(m => forecasts[m]));
+            forecasts[ForecastMethods.Combination] = MethodSelector.Combine(inner.Ranking.Take(_selector.Options.CombineTop).Select(m => forecasts[m]));
             forecasts[ForecastMethods.Auto] = forecasts[inner.Picked];
 
             var foldScores = new List<MethodScore>();

@@ -20,6 +20,8 @@ internal sealed record Selection(
 /// </summary>
 internal sealed class MethodSelector(ForecastOptions options)
 {
+    public ForecastOptions Options => options;
+
     public Selection Select(TrainingWindows windows, int trainDays, int horizonDays, IReadOnlyList<string> candidates)
     {
         var folds = BuildFolds(windows, trainDays, Math.Min(horizonDays, options.MaxBacktestDays));

@@ -1,3 +1,4 @@
+using BackOfficeCloud.Planning.Calendar;
 using BackOfficeCloud.Planning.Forecasting.Methods;
 using BackOfficeCloud.Planning.Forecasting.Series;
 using BackOfficeCloud.Planning.Forecasting.SpecialDays;
@@ -7,6 +8,18 @@ namespace BackOfficeCloud.Planning.Forecasting.Selection;
 /// <summary>Turns the first days of a raw history into what methods train on: open slots known, special days blanked.</summary>
 internal sealed class TrainingWindows(SlotMatrix raw, IReadOnlySet<DateOnly> knownSpecialDates, WeeklyOpenMask? givenOpenMask, ForecastOptions options)
 {
+    /// <summary>
+    /// The first <paramref name="days"/> local days of <paramref name="history"/>, with the dates that are not ordinary
+    /// days (closures, event windows, closed dates of the open hours) and the open hours when they are given.
+    /// </summary>
+    public static TrainingWindows Of(IntervalSeries history, int days, SpecialDayCalendar special, OpenHours? openHours, ForecastOptions options)
+    {
+        var firstDay = history.Points[0].Interval.LocalDate;
+        var specialDates = new HashSet<DateOnly>(special.SpecialDates().Concat(openHours?.ClosedDates ?? Enumerable.Empty<DateOnly>()));
+        var givenMask = openHours is null ? null : WeeklyOpenMask.FromOpenHours(openHours, history.IntervalMinutes);
+        return new TrainingWindows(SlotMatrix.From(history, firstDay, days), specialDates, givenMask, options);
+    }
+
     public SlotMatrix Raw => raw;
 
     public IReadOnlySet<DateOnly> KnownSpecialDates => knownSpecialDates;
