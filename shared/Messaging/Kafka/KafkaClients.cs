@@ -46,7 +46,6 @@ public sealed class KafkaClients : IDisposable
         // A consumer group new to a topic starts at its beginning: events published before the service first ran still count.
         AutoOffsetReset = AutoOffsetReset.Earliest,
         FetchWaitMaxMs = 20,
-        PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
     };
 
     public IAdminClient CreateAdminClient() =>
