@@ -42,11 +42,13 @@ say() { printf '==> %s\n' "$*"; }
 
 apt_install() {
   say "installing Debian packages: $*"
+  # Another apt-get may be running on a shared machine: wait for its lock instead of failing.
+  local apt=(apt-get -qq -o DPkg::Lock::Timeout=600)
   if [[ -z "${APT_UPDATED:-}" ]]; then
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null || return 1
+    DEBIAN_FRONTEND=noninteractive "${apt[@]}" update >/dev/null || return 1
     APT_UPDATED=1
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y --no-install-recommends "$@" >/dev/null
 }
 
 install_tools() {
