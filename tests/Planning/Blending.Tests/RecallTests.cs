@@ -36,7 +36,7 @@ public class RecallTests
     }
 
     [Fact]
-    public void Interrupts_an_interruptible_item_when_contacts_wait_and_returns_its_remaining_effort()
+    public void Interrupts_an_interruptible_item_when_contacts_wait_and_returns_it_to_the_backlog()
     {
         var engine = TwoOnItems(new ThresholdPolicy(MinimumReserve: 1, Hysteresis: 0));
         engine.StartContact(2, Voice, Now);

@@ -4,7 +4,7 @@ using BackOfficeCloud.Planning.Simulation.Reference;
 
 namespace BackOfficeCloud.Cli.Simulation;
 
-/// <summary>`bocloud generate reference-center --scale 1 --days 7 --output-dir DIR`: writes silo.json and blended.json.</summary>
+/// <summary>`bocloud simulate reference-center --scale 1 --days 7 --output-dir DIR`: writes silo.json and blended.json.</summary>
 internal static class GenerateReferenceCommand
 {
     public static Command Create()
