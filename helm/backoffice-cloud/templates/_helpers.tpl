@@ -44,6 +44,14 @@ app.kubernetes.io/name: {{ .name }}
 app.kubernetes.io/component: {{ eq .name "portal" | ternary "web" "api" }}
 {{- end -}}
 
+{{/* name, namespace and labels of one service's object. Call with (dict "root" $ "name" $name). */}}
+{{- define "bocloud.serviceMetadata" -}}
+name: {{ .name }}
+namespace: {{ .root.Release.Namespace }}
+labels:
+  {{- include "bocloud.serviceLabels" . | nindent 2 }}
+{{- end -}}
+
 {{/* <registry>/<repository>/<name>:<tag>; a service's own `image` overrides the global one key by key. */}}
 {{- define "bocloud.image" -}}
 {{- $image := mergeOverwrite (deepCopy .root.Values.image) (deepCopy (.workload.image | default dict)) -}}
