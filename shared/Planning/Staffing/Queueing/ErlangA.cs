@@ -110,11 +110,15 @@ public static class ErlangA
         var servedGivenWait = x / y * (1 - inverseA);
         var pAbandon = Math.Clamp(pWait * (1 - servedGivenWait), 0, 1);
 
-        // Share of waiting contacts still waiting, unserved, at the target time: the γ(x+1, y e^−θT) term over 𝒜.
+        // Waiting contacts answered within T: x e^y y^−(x+1) (γ(x+1, y) − γ(x+1, z)) / 𝒜 with z = y e^−θT.
         var decay = targetSeconds / patienceSeconds;
-        var logLateServed = (-y * ExpMinusOne(-decay)) - ((x + 1) * decay)
-            + ScaledIncompleteGamma.LogLower(x + 1, y * Math.Exp(-decay)) + Math.Log(x) - logA;
-        var servedWithinTarget = servedGivenWait - Math.Exp(logLateServed);
+        var z = y * Math.Exp(-decay);
+        var logShift = (-y * ExpMinusOne(-decay)) - ((x + 1) * decay); // ln(e^(y−z) (z/y)^(x+1))
+        var servedWithinTarget = z >= x + 2
+            // Deep in overload both arguments lie in the upper tail: Γ(x+1, z) − Γ(x+1, y) avoids cancelling against Γ(x+1).
+            ? Math.Exp(logShift + ScaledIncompleteGamma.LogUpper(x + 1, z) + Math.Log(x) - logA)
+                - Math.Exp(ScaledIncompleteGamma.LogUpper(x + 1, y) + Math.Log(x) - logA)
+            : servedGivenWait - Math.Exp(logShift + ScaledIncompleteGamma.LogLower(x + 1, z) + Math.Log(x) - logA);
         var serviceLevel = Math.Clamp(1 - pWait + (pWait * servedWithinTarget), 0, 1);
         return new QueueMetrics(
             agents,

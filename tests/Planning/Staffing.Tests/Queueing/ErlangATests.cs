@@ -74,6 +74,32 @@ public class ErlangATests
     }
 
     [Fact]
+    public void Measures_stay_probabilities_and_improve_with_every_agent_across_the_range()
+    {
+        foreach (var load in new[] { 0.01, 0.7, 12.0, 480.0, 2000.0 })
+        {
+            foreach (var patience in new[] { 5.0, 120.0, 1e6 })
+            {
+                var previous = ErlangA.Evaluate(0, load, 240, patience, 20);
+                for (var agents = 1; agents <= (int)(load * 1.3) + 5; agents += 1 + (agents / 40))
+                {
+                    var metrics = ErlangA.Evaluate(agents, load, 240, patience, 20);
+
+                    foreach (var share in new[] { metrics.ServiceLevel, metrics.ProbabilityOfWait, metrics.AbandonRate, metrics.Occupancy })
+                    {
+                        Assert.InRange(share, 0, 1);
+                    }
+
+                    Assert.True(double.IsFinite(metrics.AsaSeconds));
+                    Assert.True(metrics.ServiceLevel >= previous.ServiceLevel - 1e-12, $"SL fell at {agents} agents, {load} E, patience {patience}");
+                    Assert.True(metrics.AbandonRate <= previous.AbandonRate + 1e-12, $"Abandons rose at {agents} agents, {load} E, patience {patience}");
+                    previous = metrics;
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Zero_volume_needs_nobody()
     {
         var metrics = ErlangA.RequiredAgents(0, 180, 60, new StaffingTarget(0.8, 20, MaxAbandonRate: 0.05));

@@ -11,6 +11,15 @@ public class ErlangBTests
         Assert.Equal(9.0 / 17, ErlangB.Blocking(2, 3), 15);
     }
 
+    [Theory]
+    [InlineData(10, 5.0, 0.018385)] // Erlang B table: 10 trunks at 5 Erlangs
+    [InlineData(5, 2.0, 0.036697)]
+    [InlineData(20, 15.0, 0.045593)]
+    public void Matches_the_published_loss_table(int servers, double load, double blocking)
+    {
+        Assert.Equal(blocking, ErlangB.Blocking(servers, load), 6);
+    }
+
     [Fact]
     public void Fractional_servers_match_the_integral_form()
     {

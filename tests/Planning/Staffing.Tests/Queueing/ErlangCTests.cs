@@ -19,6 +19,13 @@ public class ErlangCTests
     }
 
     [Fact]
+    public void Three_agents_at_two_erlangs_wait_four_ninths_of_the_time()
+    {
+        // Σ_{k<3} 2^k/k! = 5 and (2^3/3!)·3/(3−2) = 4, so P(wait) = 4/9 exactly.
+        Assert.Equal(4.0 / 9, ErlangC.ProbabilityOfWait(3, 2), 15);
+    }
+
+    [Fact]
     public void Thirteen_agents_miss_the_classic_target()
     {
         Assert.Equal(0.795594788417783, ErlangC.ServiceLevel(13, 10, 180, 20), 12);
