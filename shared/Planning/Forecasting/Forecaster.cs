@@ -23,16 +23,22 @@ public sealed class Forecaster(ForecastOptions? options = null) : IForecaster
         var firstDay = history.Points[0].Interval.LocalDate;
         var forecastDay = targets[0].LocalDate;
         var trainDays = forecastDay.DayNumber - firstDay.DayNumber;
-        var horizonDays = targets[^1].LocalDate.DayNumber - forecastDay.DayNumber + 1;
-
         var windows = TrainingWindows.Of(history, trainDays, special, request.OpenHours, _selector.Options);
         var window = windows.Prefix(trainDays);
+        if (TodayIsOver(history, targets, window))
+        {
+            (forecastDay, trainDays) = (forecastDay.AddDays(1), trainDays + 1);
+            windows = TrainingWindows.Of(history, trainDays, special, request.OpenHours, _selector.Options);
+            window = windows.Prefix(trainDays);
+        }
+
+        var horizonDays = Math.Max(1, targets[^1].LocalDate.DayNumber - forecastDay.DayNumber + 1);
         var closed = new HashSet<DateOnly>(special.ClosedDates.Concat(request.OpenHours?.ClosedDates ?? Enumerable.Empty<DateOnly>()));
 
         var selection = _selector.Select(windows, trainDays, horizonDays, [request.Method]);
         var values = _selector.Forecast(window, horizonDays, selection.Picked, selection.Ranking);
         ApplySpecialDays(values, window, windows.Raw, special, closed);
-        var factor = RescaleToday(values, window, history, targets[0]);
+        var factor = targets[0].LocalDate == forecastDay ? RescaleToday(values, window, history, targets[0]) : 1;
 
         var errors = selection.ErrorModelOf(selection.Picked);
         var slots = window.Slots;
@@ -40,7 +46,7 @@ public sealed class Forecaster(ForecastOptions? options = null) : IForecaster
         for (var i = 0; i < targets.Count; i++)
         {
             var t = targets[i];
-            var value = values[((t.LocalDate.DayNumber - forecastDay.DayNumber) * slots) + SlotMatrix.SlotOf(t, interval)] * t.Minutes / interval;
+            var value = t.LocalDate < forecastDay ? 0 : values[((t.LocalDate.DayNumber - forecastDay.DayNumber) * slots) + SlotMatrix.SlotOf(t, interval)] * t.Minutes / interval;
             var bounds = errors.Bounds(value);
             result[i] = value > 0
                 ? new IntervalForecast(t, value, bounds.Lo80, bounds.Hi80, bounds.Lo95, bounds.Hi95)
@@ -112,6 +118,17 @@ public sealed class Forecaster(ForecastOptions? options = null) : IForecaster
                 values[(f * slots) + s] *= factor;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the history's last day is over although targets start on it: it has history, and its targets all fall
+    /// in closed intervals (a forecast from closing time). Then that day trains the models like any other.
+    /// </summary>
+    private static bool TodayIsOver(IntervalSeries history, IReadOnlyList<PlanningInterval> targets, TrainingWindow window)
+    {
+        var today = targets[0].LocalDate;
+        return history.Points[^1].Interval.LocalDate == today
+            && targets.TakeWhile(t => t.LocalDate == today).All(t => !window.Open.IsOpen(t.Weekday, SlotMatrix.SlotOf(t, history.IntervalMinutes)));
     }
 
     /// <summary>History on the first target's day before the first target rescales the rest of that day.</summary>

@@ -93,6 +93,22 @@ public class ForecasterTests
     }
 
     [Fact]
+    public void Forecast_from_closing_time_trains_on_the_day_that_just_closed()
+    {
+        // The last Friday is twice as busy; the horizon starts at 18:00 that Friday, when the office has closed.
+        var lastFriday = Monday.AddDays(81);
+        var history = TestSeries.Build(Monday, 82, 30, i => TestSeries.OfficePattern(i) * (i.LocalDate == lastFriday ? 2 : 1));
+        var targets = ForecastHorizon.After(history, 8 * 48);
+
+        var result = new Forecaster().Forecast(new ForecastRequest(history, targets, "seasonal_naive"));
+
+        Assert.Equal(new DateTime(2025, 3, 28, 18, 0, 0), targets[0].LocalStart);
+        Assert.Equal(1, result.IntradayFactor);
+        var nextFriday = result.Values.Single(v => v.Interval.LocalDate == lastFriday.AddDays(7) && v.Interval.LocalStart.Hour == 10 && v.Interval.LocalStart.Minute == 0);
+        Assert.Equal(2 * TestSeries.OfficePattern(nextFriday.Interval)!.Value, nextFriday.Forecast, 6);
+    }
+
+    [Fact]
     public void Forecast_over_a_fall_back_night_covers_the_repeated_hour()
     {
         var first = new DateOnly(2025, 8, 4);
