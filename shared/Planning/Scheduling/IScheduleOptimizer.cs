@@ -13,7 +13,8 @@ public interface IScheduleOptimizer
 /// <param name="GapTolerance">Stop once (objective − bound) / objective is at most this.</param>
 /// <param name="BoundShare">Share of the time limit column generation may spend tightening the bound.</param>
 /// <param name="Clock">Source of elapsed time (tests can pass a fake).</param>
-public sealed record ScheduleOptimizerOptions(TimeSpan TimeLimit, double GapTolerance = 0.001, double BoundShare = 0.6, TimeProvider? Clock = null)
+/// <param name="LinearSolver">OR-Tools LP backend: "CLP" (re-solves after added columns and changed bounds faster here) or "GLOP".</param>
+public sealed record ScheduleOptimizerOptions(TimeSpan TimeLimit, double GapTolerance = 0.001, double BoundShare = 0.6, TimeProvider? Clock = null, string LinearSolver = "CLP")
 {
     public TimeProvider TimeProvider => Clock ?? TimeProvider.System;
 }

@@ -25,7 +25,10 @@ public sealed class CompiledProblem
     /// <summary>Cumulative work minutes arrived by the end of each interval, per work type.</summary>
     public IReadOnlyList<double[]> ArrivedBy { get; private set; } = [];
 
-    /// <summary>Cumulative work minutes due by the end of each interval, per work type.</summary>
+    /// <summary>
+    /// Cumulative work minutes due by the start of each interval, per work type; what is not done by the end of the
+    /// interval counts as overdue during it.
+    /// </summary>
     public IReadOnlyList<double[]> DueBy { get; private set; } = [];
 
     public int BlockIntervals { get; private set; }
@@ -53,9 +56,9 @@ public sealed class CompiledProblem
             foreach (var arrival in w.Arrivals)
             {
                 a[arrival.Interval] += arrival.Minutes;
-                if (arrival.DueInterval <= Grid.Count)
+                if (arrival.DueInterval < Grid.Count)
                 {
-                    d[arrival.DueInterval - 1] += arrival.Minutes;
+                    d[arrival.DueInterval] += arrival.Minutes;
                 }
             }
 

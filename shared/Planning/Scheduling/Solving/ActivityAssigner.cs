@@ -5,70 +5,57 @@ namespace BackOfficeCloud.Planning.Scheduling.Solving;
 
 /// <summary>
 /// Turns each employee's pattern into activity segments. Every run of on-duty time between breaks, fixed activities
-/// and shift edges is cut into pieces of at least the minimum block length; each piece goes to the back-office work
-/// type whose planned share (from the LP split of the group) is most behind, or to the phones. Switches then only
-/// happen between pieces, so every block next to a switch is long enough.
+/// and shift edges is cut into pieces of at least the minimum block length, so switches only happen between pieces
+/// and every block next to a switch is long enough. Each piece then goes to the phones or a back-office work type so
+/// that the agents per group, activity and interval come as close as possible (L1) to the LP's planned split: a
+/// greedy pass in start order, then single-piece moves.
 /// </summary>
 internal sealed class ActivityAssigner(CompiledProblem problem)
 {
+    private const int Phone = -1;
+
+    private sealed record Piece(int Employee, int Shift, SkillGroup Group, int From, int To)
+    {
+        public int Activity { get; set; } = Phone;
+    }
+
     /// <param name="patternByEmployee">The pattern each employee works, by employee index.</param>
     /// <param name="plannedWork">Planned agents of a group on an activity in an interval.</param>
     public Schedule Assign(IReadOnlyList<Pattern> patternByEmployee, Func<int, int, int, double> plannedWork)
     {
-        var grid = problem.Grid;
-        var assigned = problem.Groups.Select(g => g.Activities.Select(_ => new double[grid.Count]).ToArray()).ToArray();
-        var pieces = new List<(int Employee, int Shift, int From, int To)>();
-        for (var e = 0; e < patternByEmployee.Count; e++)
+        var pieces = Pieces(patternByEmployee);
+        var fit = new TargetFit(problem, plannedWork);
+        foreach (var piece in pieces.OrderBy(p => p.From))
         {
-            var pattern = patternByEmployee[e];
-            var onDuty = pattern.OnDuty.ToHashSet();
-            for (var s = 0; s < pattern.Shifts.Count; s++)
+            piece.Activity = fit.Cheapest(piece);
+            fit.Move(piece, piece.Activity, +1);
+        }
+
+        // A few passes of single-piece moves that bring the counts closer to the plan.
+        for (var pass = 0; pass < 4; pass++)
+        {
+            var moved = 0;
+            foreach (var piece in pieces)
             {
-                var option = pattern.Shifts[s].Option;
-                foreach (var (from, to) in Runs(option.Start, option.End, onDuty))
-                {
-                    pieces.AddRange(Cut(from, to).Select(p => (e, s, p.From, p.To)));
-                }
+                fit.Move(piece, piece.Activity, -1);
+                var best = fit.Cheapest(piece);
+                moved += best == piece.Activity ? 0 : 1;
+                piece.Activity = best;
+                fit.Move(piece, best, +1);
+            }
+
+            if (moved == 0)
+            {
+                break;
             }
         }
 
         var labels = patternByEmployee.Select(p => p.Shifts.Select(s => new string?[s.Option.Length]).ToArray()).ToArray();
-        foreach (var piece in pieces.OrderBy(p => p.From))
+        foreach (var piece in pieces)
         {
-            var cls = problem.Classes[patternByEmployee[piece.Employee].ClassIndex];
-            var group = cls.Group;
-            var bestActivity = -1;
-            var bestBehind = double.NegativeInfinity;
-            for (var a = 0; a < group.Activities.Count; a++)
-            {
-                if (group.Activities[a].IsQueue)
-                {
-                    continue;
-                }
-
-                var behind = 0.0;
-                for (var t = piece.From; t < piece.To; t++)
-                {
-                    behind += plannedWork(group.Index, a, t) - assigned[group.Index][a][t];
-                }
-
-                if (behind > bestBehind)
-                {
-                    (bestActivity, bestBehind) = (a, behind);
-                }
-            }
-
-            var toWork = bestActivity >= 0 && (!group.TakesCalls || bestBehind > (piece.To - piece.From) / 2.0);
             var start = patternByEmployee[piece.Employee].Shifts[piece.Shift].Option.Start;
-            var label = toWork ? "w:" + problem.Problem.WorkTypes[group.Activities[bestActivity].Index].Id : "phone";
-            for (var t = piece.From; t < piece.To; t++)
-            {
-                labels[piece.Employee][piece.Shift][t - start] = label;
-                if (toWork)
-                {
-                    assigned[group.Index][bestActivity][t]++;
-                }
-            }
+            var label = piece.Activity == Phone ? "phone" : "w:" + problem.Problem.WorkTypes[piece.Group.Activities[piece.Activity].Index].Id;
+            Array.Fill(labels[piece.Employee][piece.Shift], label, piece.From - start, piece.To - piece.From);
         }
 
         var shifts = new List<ScheduledShift>();
@@ -81,6 +68,108 @@ internal sealed class ActivityAssigner(CompiledProblem problem)
         }
 
         return new Schedule(shifts);
+    }
+
+    private List<Piece> Pieces(IReadOnlyList<Pattern> patternByEmployee)
+    {
+        var pieces = new List<Piece>();
+        for (var e = 0; e < patternByEmployee.Count; e++)
+        {
+            var pattern = patternByEmployee[e];
+            var group = problem.Classes[pattern.ClassIndex].Group;
+            var onDuty = pattern.OnDuty.ToHashSet();
+            for (var s = 0; s < pattern.Shifts.Count; s++)
+            {
+                var option = pattern.Shifts[s].Option;
+                foreach (var (from, to) in Runs(option.Start, option.End, onDuty))
+                {
+                    pieces.AddRange(Cut(from, to).Select(p => new Piece(e, s, group, p.From, p.To)));
+                }
+            }
+        }
+
+        return pieces;
+    }
+
+    /// <summary>Agents per group, activity and interval, and their distance (L1) from the LP's planned split.</summary>
+    private sealed class TargetFit
+    {
+        // Phones short of plan cost service; back office short of plan only delays work with a deadline a day away.
+        private const double PhoneShort = 10;
+        private const double PhoneExcess = 1;
+        private const double WorkShort = 1;
+        private const double WorkExcess = 0.2;
+
+        private readonly double[][][] _planned;
+        private readonly double[][][] _count;
+
+        public TargetFit(CompiledProblem problem, Func<int, int, int, double> plannedWork)
+        {
+            var n = problem.Grid.Count;
+            _planned = [.. problem.Groups.Select(g => Targets(g, n, plannedWork))];
+            _count = [.. problem.Groups.Select(g => g.Activities.Select(_ => new double[n]).Append(new double[n]).ToArray())];
+        }
+
+        /// <summary>Slot 0 is the phones (all queue activities together), slot 1 + a is back-office activity a.</summary>
+        private static double[][] Targets(SkillGroup g, int n, Func<int, int, int, double> plannedWork)
+        {
+            var targets = g.Activities.Select(_ => new double[n]).Append(new double[n]).ToArray();
+            for (var a = 0; a < g.Activities.Count; a++)
+            {
+                for (var t = 0; t < n; t++)
+                {
+                    targets[g.Activities[a].IsQueue ? 0 : a + 1][t] += plannedWork(g.Index, a, t);
+                }
+            }
+
+            return targets;
+        }
+
+        public int Cheapest(Piece piece)
+        {
+            var g = piece.Group;
+            var best = g.TakesCalls ? Phone : -2;
+            var bestCost = g.TakesCalls ? Cost(piece, Phone) : double.PositiveInfinity;
+            for (var a = 0; a < g.Activities.Count; a++)
+            {
+                if (!g.Activities[a].IsQueue && Cost(piece, a) < bestCost - 1e-9)
+                {
+                    (best, bestCost) = (a, Cost(piece, a));
+                }
+            }
+
+            return best;
+        }
+
+        public void Move(Piece piece, int activity, int delta)
+        {
+            var counts = _count[piece.Group.Index][Slot(activity)];
+            for (var t = piece.From; t < piece.To; t++)
+            {
+                counts[t] += delta;
+            }
+        }
+
+        /// <summary>How much adding the piece to the activity changes the distance from the plan.</summary>
+        private double Cost(Piece piece, int activity)
+        {
+            var slot = Slot(activity);
+            var planned = _planned[piece.Group.Index][slot];
+            var counts = _count[piece.Group.Index][slot];
+            var (short_, excess) = slot == 0 ? (PhoneShort, PhoneExcess) : (WorkShort, WorkExcess);
+            var cost = 0.0;
+            for (var t = piece.From; t < piece.To; t++)
+            {
+                cost += Distance(counts[t] + 1 - planned[t], short_, excess) - Distance(counts[t] - planned[t], short_, excess);
+            }
+
+            return cost;
+        }
+
+        private static double Distance(double surplus, double shortWeight, double excessWeight) =>
+            surplus < 0 ? -surplus * shortWeight : surplus * excessWeight;
+
+        private static int Slot(int activity) => activity == Phone ? 0 : activity + 1;
     }
 
     private ScheduledShift ToShift(Employee employee, ShiftChoice choice, string?[] labels)

@@ -7,8 +7,8 @@ namespace BackOfficeCloud.Planning.Scheduling.Solving;
 /// The LP over work patterns (GLOP). Each class's members are spread over its patterns (convexity rows); the
 /// on-duty agents of each skill group are split between the group's activities per interval (duty rows); queues
 /// count under- and over-coverage; each work type keeps a cumulative done curve under its arrivals, capped by the
-/// back-office capacity, and pays for the minutes it lags behind the due curve. With counts fixed to integers, the
-/// same LP prices a schedule and its duals say what one more on-duty agent is worth.
+/// back-office capacity, and pays for the minutes it lags behind the due curve. Built without patterns, the same LP
+/// prices a schedule from its on-duty agents per group and interval, and its duals say what one more is worth.
 /// </summary>
 internal sealed class MasterProblem : IDisposable
 {
@@ -18,15 +18,18 @@ internal sealed class MasterProblem : IDisposable
     private readonly Constraint?[][] _duty;
     private readonly Variable?[][][] _split;
     private readonly List<(Pattern Pattern, Variable Variable)> _columns = [];
+    private double? _value;
 
-    public MasterProblem(CompiledProblem problem)
+    /// <param name="linearSolver">The OR-Tools LP backend ("CLP" or "GLOP").</param>
+    /// <param name="withPatterns">False for the allocation LP of a fixed schedule (see <see cref="SetOnDuty"/>).</param>
+    public MasterProblem(CompiledProblem problem, string linearSolver, bool withPatterns = true)
     {
         _p = problem;
-        _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools GLOP is not available.");
+        _solver = Solver.CreateSolver(linearSolver) ?? throw new ArgumentException($"linear_solver = {linearSolver}: not an OR-Tools LP solver.", nameof(linearSolver));
         var grid = problem.Grid;
         var objective = _solver.Objective();
         objective.SetMinimization();
-        _convexity = [.. problem.Classes.Select(c => _solver.MakeConstraint(c.Members.Count, c.Members.Count, ""))];
+        _convexity = withPatterns ? [.. problem.Classes.Select(c => _solver.MakeConstraint(c.Members.Count, c.Members.Count, ""))] : [];
         var reachable = Reachable();
         _duty = new Constraint?[problem.Groups.Count][];
         _split = new Variable?[problem.Groups.Count][][];
@@ -70,35 +73,37 @@ internal sealed class MasterProblem : IDisposable
         }
 
         _columns.Add((pattern, x));
+        _value = null;
         return _columns.Count - 1;
     }
 
-    /// <summary>Solves the LP; returns its optimal value.</summary>
+    /// <summary>Solves the LP (unless nothing changed since the last solve); returns its optimal value.</summary>
     public double Solve()
     {
+        if (_value is { } unchanged)
+        {
+            return unchanged;
+        }
+
         var status = _solver.Solve();
         if (status != Solver.ResultStatus.OPTIMAL)
         {
             throw new InvalidOperationException($"The pattern LP ended {status}; the master problem always has a solution, so this is a solver failure.");
         }
 
-        return _solver.Objective().Value();
+        _value = _solver.Objective().Value();
+        return _value.Value;
     }
 
-    /// <summary>Restricts every column to the given count (null: free again, the LP relaxation).</summary>
-    public void FixCounts(IReadOnlyList<int>? counts)
+    /// <summary>For the allocation LP: the agents on duty per group and interval.</summary>
+    public void SetOnDuty(double[][] onDuty)
     {
-        for (var j = 0; j < _columns.Count; j++)
+        _value = null;
+        for (var g = 0; g < _duty.Length; g++)
         {
-            var x = _columns[j].Variable;
-            if (counts is null)
+            for (var t = 0; t < _duty[g].Length; t++)
             {
-                x.SetBounds(0, double.PositiveInfinity);
-            }
-            else
-            {
-                var n = j < counts.Count ? counts[j] : 0;
-                x.SetBounds(n, n);
+                _duty[g][t]?.SetBounds(-onDuty[g][t], -onDuty[g][t]);
             }
         }
     }

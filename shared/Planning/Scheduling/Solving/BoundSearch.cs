@@ -1,0 +1,148 @@
+using BackOfficeCloud.Planning.Scheduling.Compilation;
+
+namespace BackOfficeCloud.Planning.Scheduling.Solving;
+
+/// <summary>
+/// Column generation on the pattern LP. Each round prices every class at the LP duals and at a blend of them with the
+/// duals of the best bound so far (Wentges smoothing), adds the patterns with a negative reduced cost, and keeps the
+/// best Lagrangian bound: LP value + Σ classes (members × cheapest priced pattern − convexity price).
+/// </summary>
+internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer, string linearSolver) : IDisposable
+{
+    private const double Epsilon = 1e-6;
+    private const double Smoothing = 0.5;
+
+    private readonly MasterProblem _master = new(problem, linearSolver);
+    private readonly List<HashSet<string>> _signatures = [.. problem.Classes.Select(_ => new HashSet<string>())];
+    private readonly List<List<int>> _columnsOfClass = [.. problem.Classes.Select(_ => new List<int>())];
+
+    public double LowerBound { get; private set; } = double.NegativeInfinity;
+
+    /// <summary>Runs rounds until the LP and the bound meet, no pattern improves, or <paramref name="stop"/>; returns the rounds.</summary>
+    public int Run(Func<bool> stop, double tolerance, Action<double> report)
+    {
+        var zero = new double[problem.Grid.Count];
+        foreach (var cls in problem.Classes)
+        {
+            var priced = pricer.Price(cls, zero);
+            if (priced.Pattern is null)
+            {
+                throw new ArgumentException($"employees[{problem.Problem.Employees[cls.Members[0]].Id}]: no shift pattern respects the minimum rest.", "employees");
+            }
+
+            TryAdd(priced.Pattern);
+        }
+
+        var rounds = 0;
+        Duals? center = null;
+        while (true)
+        {
+            rounds++;
+            var value = _master.Solve();
+            var current = Duals.Of(problem, _master, value);
+            var improving = new List<Pattern>();
+            var bound = Price(current, current, improving);
+            var best = current;
+            if (center is not null)
+            {
+                var smoothed = center.Blend(current, Smoothing);
+                var smoothedBound = Price(smoothed, current, improving);
+                (best, bound) = smoothedBound > bound ? (smoothed, smoothedBound) : (best, bound);
+            }
+
+            if (center is null || bound > LowerBound)
+            {
+                (center, LowerBound) = (best, Math.Max(LowerBound, bound));
+            }
+
+            report(LowerBound);
+            if (value - LowerBound <= tolerance * Math.Abs(value) / 4 || stop() || improving.Count(TryAdd) == 0)
+            {
+                return rounds;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Members spread over each class's patterns by largest remainder of the last LP solution (solved again if
+    /// patterns were added since).
+    /// </summary>
+    public IReadOnlyList<(Pattern Pattern, int Count)> RoundedCounts()
+    {
+        _master.Solve();
+        var result = new List<(Pattern, int)>();
+        foreach (var cls in problem.Classes)
+        {
+            var columns = _columnsOfClass[cls.Index];
+            var values = columns.Select(_master.ColumnValue).ToList();
+            var counts = values.Select(v => (int)Math.Floor(v + Epsilon)).ToList();
+            var missing = cls.Members.Count - counts.Sum();
+            foreach (var i in Enumerable.Range(0, columns.Count).OrderByDescending(i => values[i] - counts[i]).Take(Math.Max(0, missing)))
+            {
+                counts[i]++;
+            }
+
+            result.AddRange(columns.Select((c, i) => (_master.Columns[c].Pattern, counts[i])).Where(p => p.Item2 > 0));
+        }
+
+        return result;
+    }
+
+    /// <summary>Every pattern generated, per class: the candidates of the local search.</summary>
+    public IReadOnlyList<IReadOnlyList<Pattern>> Patterns() =>
+        [.. _columnsOfClass.Select(columns => (IReadOnlyList<Pattern>)[.. columns.Select(c => _master.Columns[c].Pattern)])];
+
+    public void Dispose() => _master.Dispose();
+
+    /// <summary>
+    /// The Lagrangian bound at <paramref name="duals"/>; collects the patterns it finds that have a negative reduced
+    /// cost at the LP's <paramref name="current"/> duals.
+    /// </summary>
+    private double Price(Duals duals, Duals current, List<Pattern> improving)
+    {
+        var bound = duals.Constant;
+        foreach (var cls in problem.Classes)
+        {
+            var priced = pricer.Price(cls, duals.Duty[cls.Group.Index]);
+            bound += cls.Members.Count * priced.Bound;
+            if (priced.Pattern is { } pattern
+                && pattern.PricedCost(current.Duty[cls.Group.Index]) - current.Convexity[cls.Index] < -Epsilon)
+            {
+                improving.Add(pattern);
+            }
+        }
+
+        return bound;
+    }
+
+    private bool TryAdd(Pattern pattern)
+    {
+        if (!_signatures[pattern.ClassIndex].Add(pattern.Signature))
+        {
+            return false;
+        }
+
+        _columnsOfClass[pattern.ClassIndex].Add(_master.AddColumn(pattern));
+        return true;
+    }
+
+    /// <summary>
+    /// LP duals: prices of on-duty time per group and interval, per-class convexity prices, and the part of the dual
+    /// objective that does not depend on the patterns (LP value less the convexity terms). A blend of two dual
+    /// solutions of the master is still feasible for every non-pattern variable, so it still yields a bound.
+    /// </summary>
+    private sealed record Duals(double[][] Duty, double[] Convexity, double Constant)
+    {
+        public static Duals Of(CompiledProblem problem, MasterProblem master, double value)
+        {
+            var convexity = problem.Classes.Select(c => master.ConvexityPrice(c.Index)).ToArray();
+            var constant = value - problem.Classes.Sum(c => c.Members.Count * convexity[c.Index]);
+            return new Duals([.. problem.Groups.Select(g => master.DutyPrices(g.Index))], convexity, constant);
+        }
+
+        public Duals Blend(Duals other, double weight) => new(
+            [.. Duty.Select((d, g) => d.Select((v, t) => (weight * v) + ((1 - weight) * other.Duty[g][t])).ToArray())],
+            [.. Convexity.Select((v, c) => (weight * v) + ((1 - weight) * other.Convexity[c]))],
+            (weight * Constant) + ((1 - weight) * other.Constant));
+    }
+}
