@@ -83,11 +83,17 @@ public sealed class Forecaster(ForecastOptions? options = null) : IForecaster
             throw new ArgumentException("Targets is empty: give at least one interval to forecast.", nameof(request));
         }
 
-        for (var i = 1; i < request.Targets.Count; i++)
+        for (var i = 0; i < request.Targets.Count; i++)
         {
-            if (request.Targets[i].StartUtc <= request.Targets[i - 1].StartUtc)
+            var t = request.Targets[i];
+            if (t.MinuteOfDay % history.IntervalMinutes != 0 || t.LocalStart != LocalTime.ToLocal(history.Zone, t.StartUtc))
             {
-                throw new ArgumentException($"Targets[{i}] starts at {request.Targets[i].StartUtc:O}, not after the one before it.", nameof(request));
+                throw new ArgumentException($"Targets[{i}] ({t.StartUtc:O}, local {t.LocalStart:yyyy-MM-dd HH:mm}) is not on the history's {history.IntervalMinutes}-minute grid in {history.Zone.Id}.", nameof(request));
+            }
+
+            if (i > 0 && t.StartUtc <= request.Targets[i - 1].StartUtc)
+            {
+                throw new ArgumentException($"Targets[{i}] starts at {t.StartUtc:O}, not after the one before it.", nameof(request));
             }
         }
 

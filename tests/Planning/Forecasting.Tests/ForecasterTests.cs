@@ -133,6 +133,17 @@ public class ForecasterTests
     }
 
     [Fact]
+    public void Target_on_another_grid_is_rejected_naming_it()
+    {
+        var history = Office(4);
+        var quarterPast = IntervalGrid.Build(TestSeries.Amsterdam, Monday.AddDays(28), 1, 15)[37];
+
+        var error = Assert.Throws<ArgumentException>(() => new Forecaster().Forecast(new ForecastRequest(history, [quarterPast])));
+
+        Assert.Contains("Targets[0]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_method_is_rejected_naming_the_field()
     {
         var history = Office(4);
