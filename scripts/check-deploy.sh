@@ -252,6 +252,36 @@ JS
   promtool check rules "$WORK/dashboard-queries.rules.yml"
 }
 
+# Every platform metric a dashboard or rule queries must be one the code exports (Metrics.Create* in shared/ and
+# services/, or prometheus-net's HTTP middleware): a renamed metric would otherwise leave an empty panel or a silent
+# alert.
+metric_names() {
+  node - "$ROOT" "$CHART"/dashboards/*.json "$CHART"/files/prometheus/*.yml <<'JS'
+const fs = require('fs'), path = require('path');
+const [root, ...queried] = process.argv.slice(2);
+const sources = [];
+const walk = dir => { for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+  if (e.isDirectory() && !['bin', 'obj'].includes(e.name)) walk(path.join(dir, e.name));
+  else if (e.isFile() && e.name.endsWith('.cs')) sources.push(path.join(dir, e.name)); } };
+for (const dir of ['shared', 'services']) if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir));
+const exported = new Set(['http_requests_received_total', 'http_request_duration_seconds', 'http_requests_in_progress']);
+for (const file of sources) for (const m of fs.readFileSync(file, 'utf8').matchAll(/Metrics\.Create\w+\(\s*"([a-z0-9_]+)"/g)) exported.add(m[1]);
+const labels = new Set(['grpc_service', 'grpc_method', 'grpc_code']); // GrpcServerMetricsInterceptor's label names
+const missing = new Set();
+for (const file of queried) {
+  const text = fs.readFileSync(file, 'utf8').replace(/"(legendFormat|title|description)":\s*"[^"]*"/g, '');
+  // Not a part of a recording rule's name (level:metric:operations), nor a label.
+  for (const m of text.matchAll(/(?<![:\w])((?:http|grpc|bocloud)_[a-z0-9_]+)(?![:\w])/g)) {
+    if (labels.has(m[1])) continue;
+    const family = m[1].replace(/_(bucket|sum|count)$/, '');
+    if (!exported.has(family)) missing.add(`${path.basename(file)}: ${m[1]}`);
+  }
+}
+if (missing.size) { console.error(`queried but exported nowhere:\n${[...missing].join('\n')}`); process.exit(1); }
+console.log(`${exported.size} exported metric families`);
+JS
+}
+
 dapr_components() {
   node - "$@" <<'JS'
 const yaml = require('js-yaml'), fs = require('fs');
@@ -302,6 +332,7 @@ check "promtool test rules" promtool test rules "$PROM"/tests/*.yml
 
 say "Grafana dashboards"
 check "dashboards: JSON, uid, id null, variables, \$__rate_interval, PromQL" dashboards
+check "dashboards and rules query only metrics the code exports" metric_names
 
 say "Dapr components"
 check "Dapr components (deploy/dapr and the chart)" dapr_components "$ROOT"/deploy/dapr/components/*.yaml "$WORK/all.yaml"
