@@ -312,6 +312,9 @@ check "helm lint (default values)" "$HELM" lint --strict "$CHART"
 check "helm lint (all flags on)" "$HELM" lint --strict "$CHART" -f "$CHART/ci/all-flags-values.yaml"
 check "helm template (default values)" render "$WORK/default.yaml"
 check "helm template (all flags on)" render "$WORK/all.yaml" -f "$CHART/ci/all-flags-values.yaml"
+# helm template leaves NOTES.txt out; a client-side dry-run install renders it too.
+check "NOTES.txt renders (dry-run install, all flags on)" "$HELM" install bocloud "$CHART" --dry-run=client \
+  --namespace bocloud -f "$CHART/ci/all-flags-values.yaml"
 check "default render holds only the default objects" expect_kinds "$WORK/default.yaml" \
   Deployment=6 Service=6 PodDisruptionBudget=6 Secret=1 ServiceAccount=1 ConfigMap=1
 check "all-flags render holds every object" expect_kinds "$WORK/all.yaml" \
