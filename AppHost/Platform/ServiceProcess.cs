@@ -95,6 +95,10 @@ public sealed class ServiceProcess : IAsyncDisposable
             {
                 lastAnswer = ex.Message;
             }
+            catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                lastAnswer = $"no answer in time ({ex.Message})";
+            }
 
             await Task.Delay(250, cancellationToken).ConfigureAwait(false);
         }

@@ -12,7 +12,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 {
     private readonly StringWriter _log = new();
 
-    public PlatformHost Platform { get; private set; } = null!;
+    private PlatformHost? _platform;
+
+    public PlatformHost Platform => _platform ?? throw new InvalidOperationException("The platform did not start.");
 
     public async Task InitializeAsync()
     {
@@ -25,10 +27,16 @@ public sealed class PlatformFixture : IAsyncLifetime
             Log = TextWriter.Synchronized(_log),
         };
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        Platform = await PlatformHost.StartAsync(options, timeout.Token);
+        _platform = await PlatformHost.StartAsync(options, timeout.Token);
     }
 
-    public async Task DisposeAsync() => await Platform.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_platform is not null)
+        {
+            await _platform.DisposeAsync();
+        }
+    }
 
     /// <summary>A new tenant with an API key of the given role.</summary>
     public async Task<string> NewApiKeyAsync(string tenant, string role = Roles.Admin)
