@@ -18,4 +18,17 @@ public enum LpAlgorithm
 public sealed record RequirementsOptions(TimeSpan TimeLimit, double OverduePenaltyHours, LpAlgorithm Algorithm)
 {
     public static RequirementsOptions Default { get; } = new(TimeSpan.FromSeconds(30), 50, LpAlgorithm.Glop);
+
+    public void Validate()
+    {
+        if (TimeLimit <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"Time limit {TimeLimit} must be above zero.", nameof(TimeLimit));
+        }
+
+        if (!(OverduePenaltyHours > 0) || double.IsInfinity(OverduePenaltyHours))
+        {
+            throw new ArgumentException($"Overdue penalty {OverduePenaltyHours} paid hours must be a finite number above 0.", nameof(OverduePenaltyHours));
+        }
+    }
 }

@@ -12,10 +12,19 @@ namespace BackOfficeCloud.Planning.Staffing.Planning;
 /// the fewest paid hours; and the silo comparison, the same work done by a flat back-office team. LP heads are
 /// rounded up (or solved as integers with SCIP); the LP optimum bounds every integer plan, which gives the gap.
 /// </summary>
-public sealed class RequirementsPlanner(RequirementsOptions options) : IRequirementsPlanner
+public sealed class RequirementsPlanner : IRequirementsPlanner
 {
     /// <summary>Head counts within this of a whole number are that number (solver round-off).</summary>
     private const double WholeTolerance = 1e-6;
+
+    private readonly RequirementsOptions options;
+
+    public RequirementsPlanner(RequirementsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        this.options = options;
+    }
 
     public RequirementsResult Plan(RequirementsRequest request)
     {
