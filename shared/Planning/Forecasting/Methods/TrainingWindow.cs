@@ -16,7 +16,7 @@ internal sealed record TrainingWindow(SlotMatrix History, WeeklyOpenMask Open)
         return day <= last ? day : day - (7 * (((day - last) + 6) / 7));
     }
 
-    /// <summary>Up to <paramref name="count"/> known values of the slot on the same weekday, most recent first.</summary>
+    /// <summary>Fills <paramref name="into"/> with known values of the slot on the same weekday, most recent first, looking back at most <paramref name="maxLookbackWeeks"/> weeks; returns how many.</summary>
     public int SameWeekdayValues(int day, int slot, Span<double> into, int maxLookbackWeeks)
     {
         var n = 0;

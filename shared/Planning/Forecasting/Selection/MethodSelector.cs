@@ -14,8 +14,8 @@ internal sealed record Selection(
 }
 
 /// <summary>
-/// Scores candidate methods by rolling-origin backtest on the history before <c>trainDays</c> and picks the one with
-/// the lowest WAPE. Within the backtest, each fold's combination and prediction intervals are built from the other
+/// Scores candidate methods by rolling-origin backtest on the history before <c>trainDays</c> and ranks them by WAPE;
+/// auto then picks as <see cref="PickAuto"/> says. Within the backtest, each fold's combination and prediction intervals are built from the other
 /// folds only, so the combination's score and the interval coverage are out of sample.
 /// </summary>
 internal sealed class MethodSelector(ForecastOptions options)
