@@ -64,9 +64,10 @@ internal sealed class Replication
             Schedule(_itemClocks[b].Next(0, _random), EventKind.ItemArrival, b);
         }
 
-        for (var i = 0; i < _model.ShiftChanges.Length; i++)
+        // Shift changes are sorted: only the next one waits in the heap, keeping the heap small.
+        if (_model.ShiftChanges.Length > 0)
         {
-            Schedule(_model.ShiftChanges[i].Seconds, EventKind.ShiftChange, i);
+            Schedule(_model.ShiftChanges[0].Seconds, EventKind.ShiftChange, 0);
         }
 
         Schedule(0, EventKind.IntervalStart, 0);
@@ -116,6 +117,11 @@ internal sealed class Replication
                 break;
             case EventKind.ShiftChange:
                 ChangeShift(_model.ShiftChanges[e.Target]);
+                if (e.Target + 1 < _model.ShiftChanges.Length)
+                {
+                    Schedule(_model.ShiftChanges[e.Target + 1].Seconds, EventKind.ShiftChange, e.Target + 1);
+                }
+
                 break;
             case EventKind.IntervalStart:
                 StartInterval(e.Target);
