@@ -23,6 +23,7 @@ public sealed class BlendingEngine : IBlendingEngine
     public BlendingEngine(BlendingSetup setup, BlendingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         SetupValidation.Validate(setup);
         Setup = setup;
         _options = options;

@@ -16,4 +16,22 @@ public sealed record BlendingOptions
     public TimeSpan GroupingSlack { get; init; } = TimeSpan.FromHours(2);
 
     public double MinimumProficiency { get; init; } = 0.1;
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first setting out of range.</summary>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(DefaultPolicy);
+        foreach (var (name, value) in new[] { (nameof(PriorityStep), PriorityStep), (nameof(ProficiencyPenalty), ProficiencyPenalty), (nameof(GroupingSlack), GroupingSlack) })
+        {
+            if (value < TimeSpan.Zero)
+            {
+                throw new ArgumentException($"{name} is {value}: it must not be negative.", name);
+            }
+        }
+
+        if (!(MinimumProficiency is > 0 and <= 1))
+        {
+            throw new ArgumentException($"MinimumProficiency is {MinimumProficiency}: it must be above 0 and at most 1.", nameof(MinimumProficiency));
+        }
+    }
 }

@@ -161,4 +161,15 @@ public class BlendingEngineTests
         var type = Assert.Throws<ArgumentException>(() => engine.AddItem(Item(2, 24) with { ItemType = -1 }, Now));
         Assert.Contains("Item 2 ItemType is -1", type.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Options_out_of_range_are_rejected_with_the_setting_and_value()
+    {
+        var setup = Engine(1).Setup;
+
+        var error = Assert.Throws<ArgumentException>(() => new BlendingEngine(setup, new BlendingOptions { MinimumProficiency = 0 }));
+
+        Assert.Contains("MinimumProficiency is 0", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new BlendingEngine(setup, new BlendingOptions { PriorityStep = TimeSpan.FromHours(-1) }));
+    }
 }
