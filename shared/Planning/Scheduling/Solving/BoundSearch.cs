@@ -15,11 +15,15 @@ internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer,
     private readonly MasterProblem _master = new(problem, linearSolver);
     private readonly List<HashSet<string>> _signatures = [.. problem.Classes.Select(_ => new HashSet<string>())];
     private readonly List<List<int>> _columnsOfClass = [.. problem.Classes.Select(_ => new List<int>())];
+    private double[] _lastSolution = [];
 
     public double LowerBound { get; private set; } = double.NegativeInfinity;
 
-    /// <summary>Runs rounds until the LP and the bound meet, no pattern improves, or <paramref name="stop"/>; returns the rounds.</summary>
-    public int Run(Func<bool> stop, double tolerance, Action<double> report)
+    /// <summary>
+    /// Runs rounds until the LP and the bound meet, no pattern improves, the time left runs out (an LP solve cut
+    /// short by it is dropped), or <paramref name="stop"/>; returns the rounds.
+    /// </summary>
+    public int Run(Func<TimeSpan> timeLeft, Func<bool> stop, double tolerance, Action<double> report)
     {
         var zero = new double[problem.Grid.Count];
         foreach (var cls in problem.Classes)
@@ -38,7 +42,12 @@ internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer,
         while (true)
         {
             rounds++;
-            var value = _master.Solve();
+            if (!_master.TrySolve(rounds == 1 ? TimeSpan.MaxValue : timeLeft(), out var value))
+            {
+                return rounds;
+            }
+
+            _lastSolution = [.. Enumerable.Range(0, _master.ColumnCount).Select(_master.ColumnValue)];
             var current = Duals.Of(problem, _master, value);
             var improving = new List<Pattern>();
             var bound = Price(current, current, improving);
@@ -63,18 +72,14 @@ internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer,
         }
     }
 
-    /// <summary>
-    /// Members spread over each class's patterns by largest remainder of the last LP solution (solved again if
-    /// patterns were added since).
-    /// </summary>
+    /// <summary>Members spread over each class's patterns by largest remainder of the last LP solution.</summary>
     public IReadOnlyList<(Pattern Pattern, int Count)> RoundedCounts()
     {
-        _master.Solve();
         var result = new List<(Pattern, int)>();
         foreach (var cls in problem.Classes)
         {
             var columns = _columnsOfClass[cls.Index];
-            var values = columns.Select(_master.ColumnValue).ToList();
+            var values = columns.Select(c => c < _lastSolution.Length ? _lastSolution[c] : 0).ToList();
             var counts = values.Select(v => (int)Math.Floor(v + Epsilon)).ToList();
             var missing = cls.Members.Count - counts.Sum();
             foreach (var i in Enumerable.Range(0, columns.Count).OrderByDescending(i => values[i] - counts[i]).Take(Math.Max(0, missing)))

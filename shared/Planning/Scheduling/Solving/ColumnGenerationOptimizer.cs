@@ -21,6 +21,7 @@ public sealed class ColumnGenerationOptimizer(ScheduleOptimizerOptions options) 
         var pricer = new PatternPricer(compiled);
         var bound = new BoundSearch(compiled, pricer, options.LinearSolver);
         var iterations = bound.Run(
+            () => (options.TimeLimit * options.BoundShare) - Elapsed(),
             () => Elapsed() > options.TimeLimit * options.BoundShare || cancellationToken.IsCancellationRequested,
             options.GapTolerance,
             lowerBound => progress?.Report(new ScheduleProgress("bound", double.PositiveInfinity, lowerBound, double.NaN, Elapsed())));
@@ -30,6 +31,7 @@ public sealed class ColumnGenerationOptimizer(ScheduleOptimizerOptions options) 
         bound.Dispose();
         var finishShare = TimeSpan.FromTicks(Math.Max(options.TimeLimit.Ticks / 20, TimeSpan.FromSeconds(1).Ticks));
         iterations += local.Run(
+            () => options.TimeLimit - finishShare - Elapsed(),
             () => Elapsed() > options.TimeLimit - finishShare || cancellationToken.IsCancellationRequested,
             options.GapTolerance,
             z => progress?.Report(new ScheduleProgress("improve", z, bound.LowerBound, Gap(z, bound.LowerBound), Elapsed())));

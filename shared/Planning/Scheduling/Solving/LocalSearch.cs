@@ -39,10 +39,13 @@ internal sealed class LocalSearch
         }
     }
 
-    /// <summary>Improves until the gap tolerance, no improving move or <paramref name="stop"/>; returns the rounds.</summary>
-    public int Run(Func<bool> stop, double tolerance, Action<double> report)
+    /// <summary>
+    /// Improves until the gap tolerance, no improving move, the time left runs out or <paramref name="stop"/>;
+    /// leaves the allocation LP solved for the schedule it ends with; returns the rounds.
+    /// </summary>
+    public int Run(Func<TimeSpan> timeLeft, Func<bool> stop, double tolerance, Action<double> report)
     {
-        var current = Solve();
+        var current = Solve(TimeSpan.MaxValue)!.Value;
         report(current);
         var step = Math.Max(1, _problem.Problem.Employees.Count / 50);
         var tabu = new HashSet<(string, string)>();
@@ -62,10 +65,10 @@ internal sealed class LocalSearch
                 Change(to, +1);
             }
 
-            var value = Solve();
+            var value = Solve(timeLeft());
             if (value < current - Epsilon)
             {
-                current = value;
+                current = value.Value;
                 step = Math.Min(step * 2, Math.Max(1, _problem.Problem.Employees.Count / 10));
                 report(current);
                 continue;
@@ -83,9 +86,13 @@ internal sealed class LocalSearch
             }
 
             step = Math.Max(1, step / 2);
-            current = Solve();
+            if (value is null)
+            {
+                break;
+            }
         }
 
+        Solve(TimeSpan.MaxValue);
         return rounds;
     }
 
@@ -108,7 +115,8 @@ internal sealed class LocalSearch
         return result;
     }
 
-    private double Solve()
+    /// <summary>The LP value of the current counts, or null if the LP did not solve within <paramref name="limit"/>.</summary>
+    private double? Solve(TimeSpan limit)
     {
         var onDuty = _problem.Groups.Select(_ => new double[_problem.Grid.Count]).ToArray();
         foreach (var cls in _problem.Classes)
@@ -123,7 +131,7 @@ internal sealed class LocalSearch
         }
 
         _allocation.SetOnDuty(onDuty);
-        return _allocation.Solve() + _counts.Sum(c => c.Values.Sum(p => p.Count * p.Pattern.Cost));
+        return _allocation.TrySolve(limit, out var value) ? value + _counts.Sum(c => c.Values.Sum(p => p.Count * p.Pattern.Cost)) : null;
     }
 
     private void Change(Pattern pattern, int delta)

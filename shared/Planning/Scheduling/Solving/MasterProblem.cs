@@ -78,21 +78,24 @@ internal sealed class MasterProblem : IDisposable
     }
 
     /// <summary>Solves the LP (unless nothing changed since the last solve); returns its optimal value.</summary>
-    public double Solve()
+    public double Solve() => TrySolve(TimeSpan.MaxValue, out var value)
+        ? value
+        : throw new InvalidOperationException("The pattern LP did not reach its optimum; it always has one, so this is a solver failure.");
+
+    /// <summary>Solves the LP within <paramref name="limit"/>; false if it did not reach the optimum in time.</summary>
+    public bool TrySolve(TimeSpan limit, out double value)
     {
         if (_value is { } unchanged)
         {
-            return unchanged;
+            value = unchanged;
+            return true;
         }
 
-        var status = _solver.Solve();
-        if (status != Solver.ResultStatus.OPTIMAL)
-        {
-            throw new InvalidOperationException($"The pattern LP ended {status}; the master problem always has a solution, so this is a solver failure.");
-        }
-
-        _value = _solver.Objective().Value();
-        return _value.Value;
+        _solver.SetTimeLimit(limit >= TimeSpan.FromDays(1) ? long.MaxValue / 2 : Math.Max(1, (long)limit.TotalMilliseconds));
+        var solved = _solver.Solve() == Solver.ResultStatus.OPTIMAL;
+        value = solved ? _solver.Objective().Value() : double.NaN;
+        _value = solved ? value : null;
+        return solved;
     }
 
     /// <summary>For the allocation LP: the agents on duty per group and interval.</summary>
