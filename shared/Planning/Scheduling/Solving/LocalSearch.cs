@@ -86,7 +86,7 @@ internal sealed class LocalSearch
             }
 
             step = Math.Max(1, step / 2);
-            if (value is null)
+            if (value is null || Solve(timeLeft()) is null)
             {
                 break;
             }
