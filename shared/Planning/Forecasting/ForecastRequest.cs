@@ -31,17 +31,21 @@ public enum ForecastStatus
 }
 
 /// <param name="Method">The method used (the pick of auto).</param>
+/// <param name="Members">The single methods averaged when <paramref name="Method"/> is the combination, else just it.</param>
 /// <param name="Backtest">The backtest score of each candidate method.</param>
 /// <param name="OpenHours">The open hours used (learned or given); closed intervals forecast 0.</param>
 /// <param name="IntradayFactor">The factor today's actuals put on the rest of today (1 when there were none).</param>
+/// <param name="UnusualDays">Past days far below their weekday's usual volume, left out of training (enter them as special days to say why).</param>
 /// <param name="Iterations">Method fits run (backtest folds × candidates + the final fit).</param>
 public sealed record ForecastResult(
     ForecastStatus Status,
     string Method,
+    IReadOnlyList<string> Members,
     IReadOnlyList<IntervalForecast> Values,
     IReadOnlyList<MethodScore> Backtest,
     OpenHours OpenHours,
     double IntradayFactor,
+    IReadOnlyList<DateOnly> UnusualDays,
     int Iterations);
 
 /// <summary>Forecasts one series.</summary>

@@ -57,10 +57,12 @@ public sealed class Forecaster(ForecastOptions? options = null) : IForecaster
         return new ForecastResult(
             selection.Scores.Count == 0 ? ForecastStatus.InsufficientHistory : ForecastStatus.Ok,
             selection.Picked,
+            selection.Picked == ForecastMethods.Combination ? [.. selection.Ranking.Take(_selector.Options.CombineTop)] : [selection.Picked],
             result,
             selection.Scores,
             request.OpenHours ?? window.Open.ToOpenHours(interval),
             factor,
+            window.UnusualDays,
             fits);
     }
 

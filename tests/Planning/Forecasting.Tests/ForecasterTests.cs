@@ -39,6 +39,22 @@ public class ForecasterTests
         Assert.Contains(result.Method, ForecastMethods.Singles.Append(ForecastMethods.Combination));
         Assert.All(result.Backtest, s => Assert.Equal(3, s.Folds));
         Assert.Equal(0, result.Backtest.Single(s => s.Method == "seasonal_naive").Wape, 10);
+        Assert.Equal(result.Method == ForecastMethods.Combination ? 3 : 1, result.Members.Count);
+    }
+
+    [Fact]
+    public void A_past_outage_is_left_out_of_training_and_reported()
+    {
+        // The last Wednesday had a tenth of its usual volume: seasonal naive skips it for the Wednesday before.
+        var outage = Monday.AddDays(79);
+        var history = TestSeries.Build(Monday, 84, 30, i => TestSeries.OfficePattern(i) * (i.LocalDate == outage ? 0.1 : 1));
+        var targets = IntervalGrid.Build(TestSeries.Amsterdam, Monday.AddDays(84), 7, 30);
+
+        var result = new Forecaster().Forecast(new ForecastRequest(history, targets, "seasonal_naive"));
+
+        Assert.Equal([outage], result.UnusualDays);
+        var wednesday = result.Values.Single(v => v.Interval.LocalDate == outage.AddDays(7) && v.Interval.LocalStart.Hour == 10 && v.Interval.LocalStart.Minute == 0);
+        Assert.Equal(TestSeries.OfficePattern(wednesday.Interval)!.Value, wednesday.Forecast, 6);
     }
 
     [Fact]

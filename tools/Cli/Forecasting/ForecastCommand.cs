@@ -40,7 +40,12 @@ internal static class ForecastCommand
 
             var result = new Forecaster().Forecast(new ForecastRequest(history, targets, r.GetValue(method)!));
             Write(r.GetValue(output)!.FullName, history.Zone, result);
-            Console.Error.WriteLine($"{result.Values.Count} intervals forecast with {result.Method} ({result.Status}) -> {r.GetValue(output)!.FullName}");
+            var picked = result.Backtest.FirstOrDefault(s => s.Method == result.Method);
+            Console.Error.WriteLine(
+                $"{result.Values.Count} intervals forecast with {result.Method} ({string.Join('+', result.Members)}; {result.Status}"
+                + (picked is null ? string.Empty : $"; backtest WAPE {picked.Wape:0.###}, 80% coverage {picked.Coverage80:0.###}")
+                + (result.UnusualDays.Count == 0 ? string.Empty : $"; {result.UnusualDays.Count} unusual past days left out")
+                + $") -> {r.GetValue(output)!.FullName}");
         }));
         return command;
     }

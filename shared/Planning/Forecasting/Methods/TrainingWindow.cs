@@ -3,7 +3,8 @@ using BackOfficeCloud.Planning.Forecasting.Series;
 namespace BackOfficeCloud.Planning.Forecasting.Methods;
 
 /// <summary>What a method learns from: cleaned history (special days blanked) and which slots are open.</summary>
-internal sealed record TrainingWindow(SlotMatrix History, WeeklyOpenMask Open)
+/// <param name="UnusualDays">Past days found far below their weekday's usual volume and blanked (not given special days).</param>
+internal sealed record TrainingWindow(SlotMatrix History, WeeklyOpenMask Open, IReadOnlyList<DateOnly> UnusualDays)
 {
     public int Slots => History.Slots;
 

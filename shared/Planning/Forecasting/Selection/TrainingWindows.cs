@@ -33,12 +33,13 @@ internal sealed class TrainingWindows(SlotMatrix raw, IReadOnlySet<DateOnly> kno
         }
 
         var open = givenOpenMask ?? WeeklyOpenMask.Learn(history, options.OpenHoursWeeks);
-        foreach (var day in UnusualDays.Find(history, open, options.UnusualDayShare))
+        var unusual = UnusualDays.Find(history, open, options.UnusualDayShare);
+        foreach (var day in unusual)
         {
             BlankDay(history, day);
         }
 
-        return new TrainingWindow(history, open);
+        return new TrainingWindow(history, open, [.. unusual.Select(history.DateOf)]);
     }
 
     /// <summary>Days before <paramref name="days"/> far below their weekday's usual volume.</summary>

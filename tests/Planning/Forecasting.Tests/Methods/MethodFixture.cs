@@ -19,7 +19,7 @@ internal static class MethodFixture
             }
         }
 
-        return new TrainingWindow(matrix, AlwaysOpen());
+        return new TrainingWindow(matrix, AlwaysOpen(), []);
     }
 
     private static WeeklyOpenMask AlwaysOpen() =>
