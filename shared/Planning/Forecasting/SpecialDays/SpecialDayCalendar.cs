@@ -3,7 +3,7 @@ namespace BackOfficeCloud.Planning.Forecasting.SpecialDays;
 /// <summary>
 /// A known event (a price change, a billing run, an outage, a campaign) over <paramref name="Days"/> local days from
 /// <paramref name="Start"/>. <paramref name="Effect"/> multiplies the forecast on each day of the window; when it is
-/// null the effect is estimated from past events of the same <paramref name="Type"/> in the history.
+/// null the effect is estimated from past events of the same <paramref name="Type"/> in the history (none: no effect).
 /// </summary>
 public sealed record KnownEvent(string Type, DateOnly Start, int Days, IReadOnlyList<double>? Effect = null)
 {
