@@ -36,7 +36,7 @@ public enum ForecastStatus
 /// <param name="OpenHours">The open hours used (learned or given); closed intervals forecast 0.</param>
 /// <param name="IntradayFactor">The factor today's actuals put on the rest of today (1 when there were none).</param>
 /// <param name="UnusualDays">Past days far below their weekday's usual volume, left out of training (enter them as special days to say why).</param>
-/// <param name="Iterations">Method fits run (backtest folds × candidates + the final fit).</param>
+/// <param name="Iterations">Forecasts made: one per backtest fold and candidate (the combination included), plus the final one.</param>
 public sealed record ForecastResult(
     ForecastStatus Status,
     string Method,
