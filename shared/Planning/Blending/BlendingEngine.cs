@@ -221,7 +221,6 @@ public sealed class BlendingEngine : IBlendingEngine
         Rebalance(queue, now, recalls);
     }
 
-    /// <summary>Recalls agents to <paramref name="queue"/> while it is short of free agents (e.g. after shift changes).</summary>
     public void Rebalance(int queue, DateTimeOffset now, List<BlendingDecision> recalls)
     {
         CheckQueue(queue);
@@ -275,7 +274,6 @@ public sealed class BlendingEngine : IBlendingEngine
             a.RecallQueue);
     }
 
-    /// <summary>A supervisor-readable sentence for a decision's reason.</summary>
     public string Describe(DecisionReason reason) => ReasonText.Describe(reason, Setup);
 
     private void StartItem(int agent, int slot, long nowTicks)

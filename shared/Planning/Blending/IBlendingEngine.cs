@@ -39,6 +39,12 @@ public interface IBlendingEngine
     /// <summary>New state of a queue; appends to <paramref name="recalls"/> the agents recalled to it.</summary>
     void UpdateQueue(int queue, in QueueObservation observation, DateTimeOffset now, List<BlendingDecision> recalls);
 
+    /// <summary>Recalls agents to a queue short of free agents, e.g. after schedule changes; appends to <paramref name="recalls"/>.</summary>
+    void Rebalance(int queue, DateTimeOffset now, List<BlendingDecision> recalls);
+
+    /// <summary>A supervisor-readable sentence for a decision's reason.</summary>
+    string Describe(DecisionReason reason);
+
     /// <summary>The live picture of a queue, as the policy sees it.</summary>
     QueueView ViewQueue(int queue);
 

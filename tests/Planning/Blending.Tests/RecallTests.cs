@@ -68,4 +68,28 @@ public class RecallTests
         var recall = Assert.Single(recalls);
         Assert.False(recall.Interrupt);
     }
+
+    [Fact]
+    public void Still_recalls_the_right_agent_after_thousands_of_items_were_finished_without_a_recall()
+    {
+        var engine = Engine(3, new ThresholdPolicy(MinimumReserve: 1, Hysteresis: 0));
+        for (var i = 0; i < 2000; i++)
+        {
+            engine.AddItem(Item(i, deadlineHours: 24, effortMinutes: 10), Now);
+        }
+
+        engine.AddItem(Item(5000, deadlineHours: 1, effortMinutes: 3), Now);
+        Assert.Equal(5000, engine.Decide(1, Now).ItemId); // ends first, in 3 minutes
+        Assert.Equal(DecisionKind.AssignItem, engine.Decide(0, Now).Kind);
+        for (var i = 0; i < 1000; i++)
+        {
+            // Each item started leaves a stale recall entry behind: the candidate heap is compacted many times over.
+            Assert.Equal(DecisionKind.AssignItem, engine.FinishItem(0, Now).Kind);
+        }
+
+        engine.StartContact(2, Voice, Now);
+        var recall = Assert.Single(Observe(engine, Quiet));
+
+        Assert.Equal(1, recall.Agent);
+    }
 }

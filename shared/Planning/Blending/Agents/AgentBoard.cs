@@ -76,7 +76,13 @@ internal sealed class AgentBoard
 
         foreach (var q in a.Queues)
         {
-            _recallCandidates[q].Enqueue((agent, a.TaskVersion), expectedEndTicks);
+            var heap = _recallCandidates[q];
+            if (heap.Count > (2 * _agents.Count) + 64)
+            {
+                Compact(heap);
+            }
+
+            heap.Enqueue((agent, a.TaskVersion), expectedEndTicks);
         }
     }
 
@@ -86,14 +92,27 @@ internal sealed class AgentBoard
         var heap = _recallCandidates[queue];
         while (heap.TryDequeue(out var entry, out _))
         {
-            var a = _agents[entry.Agent];
-            if (a.TaskVersion == entry.TaskVersion && a.Activity == AgentActivity.OnItem && a.RecallQueue < 0 && a.InPhonePool)
+            if (IsRecallCandidate(entry))
             {
                 return entry.Agent;
             }
         }
 
         return -1;
+    }
+
+    private bool IsRecallCandidate((int Agent, int TaskVersion) entry)
+    {
+        var a = _agents[entry.Agent];
+        return a.TaskVersion == entry.TaskVersion && a.Activity == AgentActivity.OnItem && a.RecallQueue < 0 && a.InPhonePool;
+    }
+
+    /// <summary>Drops stale entries, which pile up when agents finish items without being recalled.</summary>
+    private void Compact(PriorityQueue<(int Agent, int TaskVersion), long> heap)
+    {
+        var live = heap.UnorderedItems.Where(e => IsRecallCandidate(e.Element)).ToList();
+        heap.Clear();
+        heap.EnqueueRange(live);
     }
 
     private void Tally(ref AgentRecord a, int delta)

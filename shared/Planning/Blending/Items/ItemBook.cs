@@ -80,7 +80,13 @@ internal sealed class ItemBook
 
         s.State = ItemState.Open;
         OpenEffortTicks[s.Skill] += s.RemainingEffortTicks;
-        _bySkill[s.Skill].Enqueue(new HeapEntry(slot, s.Version), UrgencyKey(s));
+        var heap = _bySkill[s.Skill];
+        if (heap.Count > (2 * _slotById.Count) + 1024)
+        {
+            Compact(heap);
+        }
+
+        heap.Enqueue(new HeapEntry(slot, s.Version), UrgencyKey(s));
     }
 
     /// <summary>Takes an open item out of the backlog for an agent.</summary>
@@ -167,6 +173,14 @@ internal sealed class ItemBook
     /// <summary>Latest start (deadline less remaining effort) brought forward by the priority: smaller is more urgent.</summary>
     public long UrgencyKey(in ItemSlot s) =>
         s.DeadlineTicks - s.RemainingEffortTicks - (s.Priority * _priorityStepTicks);
+
+    /// <summary>Drops stale entries, which pile up when items are cancelled or grouped by customer out of order.</summary>
+    private void Compact(PriorityQueue<HeapEntry, long> heap)
+    {
+        var live = heap.UnorderedItems.Where(e => _slots[e.Element.Slot].Version == e.Element.Version).ToList();
+        heap.Clear();
+        heap.EnqueueRange(live);
+    }
 
     private static bool Accepts(SkillLevel[] skills, int skill, double minimumProficiency)
     {
