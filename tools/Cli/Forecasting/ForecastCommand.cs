@@ -18,10 +18,11 @@ internal static class ForecastCommand
         var horizon = new Option<int?>("--horizon") { Description = "Intervals to forecast after the last history row" };
         var timestamps = new Option<FileInfo?>("--timestamps") { Description = "CSV with a 'timestamp' header listing exactly the intervals to forecast" };
         var method = new Option<string>("--method") { Description = $"auto or one of: {string.Join(", ", ForecastMethods.All)}", DefaultValueFactory = _ => ForecastMethods.Auto };
+        var special = new Option<FileInfo?>("--special-days") { Description = "CSV date,kind,type,days,effect: closed dates and known events (see docs/forecasting.md)" };
         var output = new Option<FileInfo>("--output") { Description = "Output CSV: timestamp,forecast,lo80,hi80,lo95,hi95,method", Required = true };
 
         var command = new Command("forecast", "Forecast an interval series (history CSV: timestamp,value)");
-        foreach (var option in new Option[] { input, interval, horizon, timestamps, method, zone, output })
+        foreach (var option in new Option[] { input, interval, horizon, timestamps, method, zone, special, output })
         {
             command.Options.Add(option);
         }
@@ -38,7 +39,8 @@ internal static class ForecastCommand
                 _ => throw new ArgumentException("Give exactly one of --horizon N or --timestamps future.csv."),
             };
 
-            var result = new Forecaster().Forecast(new ForecastRequest(history, targets, r.GetValue(method)!));
+            var specialDays = r.GetValue(special) is { } specialFile ? SpecialDaysCsv.Read(specialFile.FullName) : null;
+            var result = new Forecaster().Forecast(new ForecastRequest(history, targets, r.GetValue(method)!, SpecialDays: specialDays));
             Write(r.GetValue(output)!.FullName, history.Zone, result);
             var picked = result.Backtest.FirstOrDefault(s => s.Method == result.Method);
             Console.Error.WriteLine(

@@ -1,7 +1,6 @@
 using System.Globalization;
 using BackOfficeCloud.Planning.Calendar;
 using BackOfficeCloud.Planning.Forecasting.Series;
-using CsvHelper;
 
 namespace BackOfficeCloud.Cli.Forecasting;
 
@@ -15,7 +14,7 @@ internal static class HistoryCsv
     public static IntervalSeries ReadHistory(string path, TimeZoneInfo? zone, int intervalMinutes)
     {
         var observations = new List<Observation>();
-        foreach (var (row, fields) in Rows(path, "timestamp", "value"))
+        foreach (var (row, fields) in CsvRows.Read(path, "timestamp", "value"))
         {
             var timestamp = ParseTimestamp(path, fields[0], zone, row, "timestamp");
             if (!double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < 0)
@@ -37,36 +36,7 @@ internal static class HistoryCsv
 
     /// <summary>Reads the `timestamp` rows of a future file: exactly the intervals to forecast.</summary>
     public static IReadOnlyList<DateTimeOffset> ReadTimestamps(string path, TimeZoneInfo? zone) =>
-        [.. Rows(path, "timestamp").Select(r => ParseTimestamp(path, r.Fields[0], zone, r.Row, "timestamp"))];
-
-    /// <summary>The named fields of each data record, with its line number in the file (the header is line 1).</summary>
-    private static IEnumerable<(int Row, string[] Fields)> Rows(string path, params string[] columns)
-    {
-        using var csv = CsvReader.FromFile(path);
-        var headers = csv.Headers;
-        var indexes = columns.Select(c => headers.ToList().FindIndex(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase))).ToArray();
-        for (var i = 0; i < columns.Length; i++)
-        {
-            if (indexes[i] < 0)
-            {
-                throw new FormatException($"{path} line 1: the header has no '{columns[i]}' column (found: '{string.Join(',', headers)}').");
-            }
-        }
-
-        while (csv.Read())
-        {
-            var line = (int)csv.RowNumber + 1;
-            var fields = new string[columns.Length];
-            for (var i = 0; i < columns.Length; i++)
-            {
-                fields[i] = indexes[i] < csv.FieldCount
-                    ? csv.GetString(indexes[i]).Trim()
-                    : throw new FormatException($"{path} line {line}, field {columns[i]}: missing.");
-            }
-
-            yield return (line, fields);
-        }
-    }
+        [.. CsvRows.Read(path, "timestamp").Select(r => ParseTimestamp(path, r.Fields[0], zone, r.Row, "timestamp"))];
 
     /// <summary>ISO 8601 with an offset, or a naive local wall-clock time read in <paramref name="zone"/>.</summary>
     private static DateTimeOffset ParseTimestamp(string path, string text, TimeZoneInfo? zone, int row, string field)
