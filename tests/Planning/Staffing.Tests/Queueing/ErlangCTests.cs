@@ -46,6 +46,23 @@ public class ErlangCTests
         Assert.Equal(expected, ErlangC.ProbabilityOfWait(agents, load), 1e-9 * Math.Max(1, expected));
     }
 
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(150.5)]
+    [InlineData(420)]
+    [InlineData(2000)]
+    [InlineData(9_000)]
+    public void Warm_started_search_agrees_with_the_full_recursion(double load)
+    {
+        var searched = ErlangC.RequiredAgents(load, 300, new StaffingTarget(0.8, 20));
+
+        var evaluated = ErlangC.Evaluate(searched.Agents, load, 300, 20);
+
+        Assert.Equal(evaluated.ProbabilityOfWait, searched.ProbabilityOfWait, 1e-12);
+        Assert.Equal(evaluated.ServiceLevel, searched.ServiceLevel, 1e-12);
+        Assert.True(ErlangC.ServiceLevel(searched.Agents - 1, load, 300, 20) < 0.8);
+    }
+
     [Fact]
     public void Staffing_is_the_smallest_count_meeting_every_target()
     {
