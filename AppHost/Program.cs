@@ -1,4 +1,5 @@
 using BackOfficeCloud.AppHost.Platform;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 
 var configuration = new ConfigurationBuilder()
@@ -20,8 +21,9 @@ var options = new PlatformOptions
 };
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+// Ctrl+C and SIGTERM stop the platform cleanly: every service, then the broker and PostgreSQL.
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 PlatformHost platform;
 try
@@ -53,4 +55,10 @@ await using (platform)
 
     Console.WriteLine(platform.FailureReason is null ? "apphost | stopping…" : $"apphost | {platform.FailureReason}\napphost | stopping the platform.");
     return platform.FailureReason is null ? 0 : 1;
+}
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
 }

@@ -70,6 +70,11 @@ public sealed class LocalPostgres : IAsyncDisposable
             GiveToServerUser(_dataDirectory);
             await RunAsync("initdb", ["-D", _dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], cancellationToken).ConfigureAwait(false);
         }
+        else if (File.Exists(Path.Combine(_dataDirectory, "postmaster.pid")))
+        {
+            // A server left running by an earlier run that was killed: stop it so this one starts with our settings.
+            await RunAsync("pg_ctl", ["-D", _dataDirectory, "-m", "fast", "-w", "stop"], cancellationToken, throwOnError: false).ConfigureAwait(false);
+        }
 
         string[] settings =
         [

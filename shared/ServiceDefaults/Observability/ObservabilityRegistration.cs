@@ -22,7 +22,7 @@ public static class ObservabilityRegistration
         {
             o.IncludeScopes = true;
             o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
 
         var tracing = builder.Services.AddOpenTelemetry()
