@@ -8,5 +8,6 @@ BackOfficeCloud.Cli.Scheduling.SchedulingCommands.Register(root, bench);
 BackOfficeCloud.Cli.Forecasting.ForecastingCommands.Register(root, bench);
 BackOfficeCloud.Cli.Blending.BlendingCommands.Register(root, bench);
 BackOfficeCloud.Cli.Simulation.SimulationCommands.Register(root, bench);
+BackOfficeCloud.Cli.Bus.BusCommands.Register(root, bench);
 
 return await root.Parse(args).InvokeAsync();

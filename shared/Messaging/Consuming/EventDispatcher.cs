@@ -14,6 +14,7 @@ namespace BackOfficeCloud.Messaging.Consuming;
 /// </summary>
 public sealed class EventDispatcher
 {
+    private const int TenantConcurrency = 4;
     private readonly NpgsqlDataSource _dataSource;
     private readonly EventBusIdentity _identity;
     private readonly IServiceScopeFactory _scopes;
@@ -40,10 +41,11 @@ public sealed class EventDispatcher
     public async Task ApplyAsync(IReadOnlyList<ReceivedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        foreach (var tenant in events.GroupBy(e => e.Event.TenantId))
-        {
-            await ApplyForTenantAsync(tenant.Key, tenant.ToList(), cancellationToken).ConfigureAwait(false);
-        }
+        // Tenants are independent (own transaction, own order), so their transactions overlap their round trips.
+        await Parallel.ForEachAsync(
+            events.GroupBy(e => e.Event.TenantId),
+            new ParallelOptions { MaxDegreeOfParallelism = TenantConcurrency, CancellationToken = cancellationToken },
+            (tenant, ct) => new ValueTask(ApplyForTenantAsync(tenant.Key, tenant.ToList(), ct))).ConfigureAwait(false);
     }
 
     private async Task ApplyForTenantAsync(string tenantId, List<ReceivedEvent> events, CancellationToken cancellationToken)

@@ -26,7 +26,6 @@ public sealed class KafkaClients : IDisposable
             LingerMs = 5,
             BatchNumMessages = 10_000,
             QueueBufferingMaxMessages = 500_000,
-            CompressionType = CompressionType.Lz4,
         }).Build());
     }
 

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using BackOfficeCloud.Cli.Bus.Events;
+using BackOfficeCloud.Data;
+using BackOfficeCloud.DevInfra.Kafka;
+using BackOfficeCloud.DevInfra.Postgres;
+using BackOfficeCloud.Messaging.Hosting;
+using BackOfficeCloud.Messaging.Migrations;
+using BackOfficeCloud.Messaging.Outbox;
+using BackOfficeCloud.Messaging.Publishing;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace BackOfficeCloud.Cli.Bus;
+
+/// <param name="Events">How many events to send.</param>
+/// <param name="Rate">Events per second the writers offer (0 = as fast as they can).</param>
+/// <param name="Tenants">Tenants the events are spread over (one outbox transaction per tenant batch).</param>
+internal sealed record BusBenchmarkOptions(int Events, int Rate, int Tenants);
+
+/// <param name="Seconds">From the first event published (written to the outbox) to the last one applied.</param>
+internal sealed record BusBenchmarkResult(int Events, double Seconds, double PerSecond, long Lost, long Duplicated, double P99LatencyMs);
+
+/// <summary>
+/// The whole path a state change's event takes: outbox insert in a tenant transaction, relay, Kafka (the dev broker),
+/// consumer, inbox and effect in one transaction. Loss and duplication are counted from the effect rows.
+/// </summary>
+internal static class BusBenchmark
+{
+    private const string Topic = "bench.workitems";
+    private const string EventType = "backoffice.bench.v1.WorkItemReceived";
+    private const string Schema = "bench";
+    private const int WriterBatch = 1000;
+    private const int Writers = 2;
+
+    public static async Task<BusBenchmarkResult> RunAsync(BusBenchmarkOptions options, CancellationToken cancellationToken)
+    {
+        await using var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions(), cancellationToken);
+        using var broker = KafkaDevBroker.Start();
+        broker.CreateTopic(Topic, partitions: 6);
+        broker.CreateTopic(Topic + ".dlq", partitions: 6);
+
+        using var host = BuildHost(postgres, broker);
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var tenants = Enumerable.Range(0, options.Tenants).Select(i => $"bench-tenant-{i}").ToArray();
+            var perWriter = options.Events / Writers;
+            await Task.WhenAll(Enumerable.Range(0, Writers).Select(w =>
+                WriteAsync(host.Services, tenants, w * perWriter, w == Writers - 1 ? options.Events - (w * perWriter) : perWriter, options.Rate / (double)Writers, cancellationToken)));
+            await using var superuser = NpgsqlDataSource.Create(postgres.SuperuserConnectionString);
+            await WaitUntilAppliedAsync(superuser, options.Events, cancellationToken);
+            return await MeasureAsync(superuser, options.Events, cancellationToken);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static IHost BuildHost(LocalPostgres postgres, KafkaDevBroker broker)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        // stdout carries the one JSON result line; the platform's own warnings go to stderr.
+        builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:postgres"] = postgres.AppConnectionString,
+            ["ConnectionStrings:postgres-admin"] = postgres.OwnerConnectionString,
+            ["Kafka:BootstrapServers"] = broker.BootstrapServers,
+            ["Messaging:OutboxWorkers"] = "2",
+            ["Messaging:OutboxBatchSize"] = "5000",
+            ["Messaging:OutboxPollInterval"] = "00:00:00.005",
+            ["Messaging:ConsumerBatchSize"] = "5000",
+        });
+        builder.AddServiceDatabase(Schema, MessagingMigrations.Assembly, typeof(BusBenchmark).Assembly);
+        builder.AddEventBus("bench").Publishes(Topic).HandlesBatch<BenchWorkItem, BenchApplyHandler>(Topic, EventType);
+        return builder.Build();
+    }
+
+    private static async Task WriteAsync(IServiceProvider services, string[] tenants, long firstSequence, int count, double rate, CancellationToken cancellationToken)
+    {
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        var outbox = services.GetRequiredService<IEventOutbox>();
+        var clock = Stopwatch.StartNew();
+        for (var written = 0; written < count; written += WriterBatch)
+        {
+            if (rate > 0 && TimeSpan.FromSeconds(written / rate) is var due && due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed, cancellationToken);
+            }
+
+            var tenant = tenants[(firstSequence / WriterBatch + (written / WriterBatch)) % tenants.Length];
+            var batch = Enumerable.Range(written, Math.Min(WriterBatch, count - written)).Select(i => Event(tenant, firstSequence + i)).ToList();
+            var (connection, transaction) = await dataSource.OpenTenantTransactionAsync(tenant, cancellationToken);
+            await using (connection)
+            await using (transaction)
+            {
+                await outbox.EnqueueAsync(transaction, batch, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+    }
+
+    // About 300 bytes of payload JSON, like a work item with a short description.
+    private static OutgoingEvent Event(string tenant, long sequence) => new(Topic, EventType, tenant, $"item-{sequence}", new BenchWorkItem
+    {
+        Sequence = sequence,
+        ItemId = $"item-{sequence}",
+        Queue = "claims-priority",
+        EffortMinutes = (int)(sequence % 90) + 5,
+        Deadline = Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 3, 30, 17, 0, 0, TimeSpan.Zero)),
+        Summary = "Refund request for order 4471-2209: customer reports a duplicate charge on the March invoice; verify and refund",
+    });
+
+    private static async Task WaitUntilAppliedAsync(NpgsqlDataSource superuser, int events, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (await ScalarAsync(superuser, $"SELECT count(DISTINCT sequence) FROM {Schema}.bench_applied", cancellationToken) < events)
+        {
+            if (deadline.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                return;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    private static async Task<BusBenchmarkResult> MeasureAsync(NpgsqlDataSource superuser, int events, CancellationToken cancellationToken)
+    {
+        await using var command = superuser.CreateCommand($"""
+            SELECT count(DISTINCT sequence), count(*),
+                   extract(epoch FROM max(applied_at) - min(published_at)),
+                   1000 * extract(epoch FROM percentile_cont(0.99) WITHIN GROUP (ORDER BY applied_at - published_at))
+            FROM {Schema}.bench_applied
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var distinct = reader.GetInt64(0);
+        var seconds = (double)reader.GetDecimal(2);
+        return new BusBenchmarkResult(
+            events, Math.Round(seconds, 3), Math.Round(distinct / seconds, 0), events - distinct, reader.GetInt64(1) - distinct,
+            Math.Round((double)reader.GetDecimal(3), 1));
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}

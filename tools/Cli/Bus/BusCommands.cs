@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Text.Json;
+
+namespace BackOfficeCloud.Cli.Bus;
+
+public static class BusCommands
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static void Register(RootCommand root, Command bench)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(bench);
+        var events = new Option<int>("--events") { Description = "Events to send", DefaultValueFactory = _ => 200_000 };
+        var rate = new Option<int>("--rate") { Description = "Events per second offered to the outbox (0 = as fast as possible)", DefaultValueFactory = _ => 0 };
+        var tenants = new Option<int>("--tenants") { Description = "Tenants the events are spread over", DefaultValueFactory = _ => 8 };
+        var command = new Command("bus", "Outbox -> Kafka (dev broker) -> idempotent consumer into PostgreSQL, end to end; throwaway PostgreSQL and broker");
+        command.Options.Add(events);
+        command.Options.Add(rate);
+        command.Options.Add(tenants);
+        command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
+        {
+            var options = new BusBenchmarkOptions(parse.GetValue(events), parse.GetValue(rate), parse.GetValue(tenants));
+            if (options.Events < 1 || options.Rate < 0 || options.Tenants < 1)
+            {
+                throw new ArgumentException($"--events={options.Events} and --tenants={options.Tenants} must be >= 1, --rate={options.Rate} >= 0.");
+            }
+
+            var result = await BusBenchmark.RunAsync(options, cancellationToken);
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                bench = "bus",
+                events = result.Events,
+                seconds = result.Seconds,
+                per_second = result.PerSecond,
+                lost = result.Lost,
+                duplicated = result.Duplicated,
+                p99_latency_ms = result.P99LatencyMs,
+            }, Json));
+        });
+        bench.Subcommands.Add(command);
+    }
+}
