@@ -50,6 +50,8 @@ internal sealed class CenterModel
         HandleTimes = [.. scenario.Queues.Select(q => new Sampler(q.HandleTime))];
         Patience = [.. scenario.Queues.Select(q => q.Patience is { } p ? new Sampler(p) : null)];
         Efforts = [.. scenario.BackOffice.Select(b => new Sampler(b.Effort))];
+        AverageHandleTimes = [.. scenario.Queues.Select(q => TimeSpan.FromSeconds(q.HandleTime.Mean))];
+        EffortEstimates = [.. scenario.BackOffice.Select(b => TimeSpan.FromSeconds(b.Effort.Mean))];
         StaffedSeconds = Staffed(ShiftChanges, agents.Count, intervals, scenario.IntervalSeconds);
         WarmUpIntervals = (int)Math.Ceiling(scenario.WarmUpMinutes * 60 / scenario.IntervalSeconds);
     }
@@ -76,6 +78,12 @@ internal sealed class CenterModel
     public Sampler?[] Patience { get; }
 
     public Sampler[] Efforts { get; }
+
+    /// <summary>The short-term forecast's handle time per queue, told to the engine.</summary>
+    public TimeSpan[] AverageHandleTimes { get; }
+
+    /// <summary>The effort estimate per item type, told to the engine (the true effort is drawn per item).</summary>
+    public TimeSpan[] EffortEstimates { get; }
 
     public double[] StaffedSeconds { get; }
 

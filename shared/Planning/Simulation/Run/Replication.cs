@@ -195,7 +195,7 @@ internal sealed class Replication
         Tally.ItemsArrived[_interval]++;
         var skill = _model.ItemSkills[type];
         _engine.AddItem(
-            new BackOfficeItem(id, type, skill, spec.Priority, Now, _start.AddSeconds(deadline), TimeSpan.FromSeconds(spec.Effort.Mean)),
+            new BackOfficeItem(id, type, skill, spec.Priority, Now, _start.AddSeconds(deadline), _model.EffortEstimates[type]),
             Now);
         var wanting = _wantingWork[skill];
         while (wanting.TryPop(out var candidate))
@@ -384,7 +384,7 @@ internal sealed class Replication
             double.IsInfinity(oldest) ? TimeSpan.Zero : TimeSpan.FromSeconds(_now - oldest),
             rolling,
             _model.QueueForecast[queue][k] / _model.Scenario.IntervalMinutes,
-            TimeSpan.FromSeconds(_model.Scenario.Queues[queue].HandleTime.Mean));
+            _model.AverageHandleTimes[queue]);
         _engine.UpdateQueue(queue, observation, Now, _recalls);
     }
 
