@@ -3,7 +3,11 @@ using BackOfficeCloud.Contracts.Analytics.V1;
 using BackOfficeCloud.Portal.Clients;
 using BackOfficeCloud.ServiceDefaults.Discovery;
 using BackOfficeCloud.ServiceDefaults.Security;
+using BackOfficeCloud.Portal.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 
 namespace BackOfficeCloud.Portal.Extensions;
 
@@ -27,6 +31,9 @@ public static class PortalExtensions
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
             });
+        builder.Services.AddDataProtection().SetApplicationName("backoffice-cloud-portal");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = ActivatorUtilities.CreateInstance<PostgresKeyRepository>(sp)));
         builder.Services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/SignIn"));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<SignInService>();
