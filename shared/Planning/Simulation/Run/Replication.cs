@@ -200,13 +200,34 @@ internal sealed class Replication
         var wanting = _wantingWork[skill];
         while (wanting.TryPop(out var candidate))
         {
-            if (_agents.IsFreeAt(candidate.Agent, candidate.Version)
-                && _engine.Decide(candidate.Agent, Now) is { Kind: DecisionKind.AssignItem } assigned)
+            if (Reconsider(candidate.Agent, candidate.Version))
             {
-                StartItem(assigned.Agent, (int)assigned.ItemId);
                 return;
             }
         }
+    }
+
+    /// <summary>Asks the engine again about an agent still free since <paramref name="version"/>; true when it got an item.</summary>
+    private bool Reconsider(int agent, int version)
+    {
+        if (!_agents.IsFreeAt(agent, version))
+        {
+            return false;
+        }
+
+        var decision = _engine.Decide(agent, Now);
+        if (decision.Kind == DecisionKind.AssignItem)
+        {
+            StartItem(agent, (int)decision.ItemId);
+            return true;
+        }
+
+        if (decision.Reason.Code == ReasonCode.ReserveNeeded)
+        {
+            _heldForReserve.Add((agent, version));
+        }
+
+        return false;
     }
 
     private void EndItem(int agent)
@@ -276,18 +297,7 @@ internal sealed class Replication
         _heldForReserve.Clear();
         foreach (var (agent, version) in _reconsider)
         {
-            if (_agents.IsFreeAt(agent, version))
-            {
-                var decision = _engine.Decide(agent, Now);
-                if (decision.Kind == DecisionKind.AssignItem)
-                {
-                    StartItem(agent, (int)decision.ItemId);
-                }
-                else if (decision.Reason.Code == ReasonCode.ReserveNeeded)
-                {
-                    _heldForReserve.Add((agent, version));
-                }
-            }
+            Reconsider(agent, version);
         }
     }
 
