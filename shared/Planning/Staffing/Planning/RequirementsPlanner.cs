@@ -99,15 +99,12 @@ public sealed class RequirementsPlanner : IRequirementsPlanner
     {
         var planned = flow.Planned.Length > 0 ? flow.Planned : [.. streams.Select(_ => new double[intervalCount])];
         var trajectories = streams.Select((s, i) => s.Trajectory(planned[i])).ToArray();
-        return [.. Enumerable.Range(0, intervalCount).Select(t => types.Select(type =>
-        {
-            var mine = Enumerable.Range(0, streams.Count).Where(s => streams[s].WorkType == type.Name).ToArray();
-            return new WorkTypeInterval(
-                type.Name,
-                mine.Sum(s => planned[s][t]),
-                mine.Sum(s => trajectories[s].Backlog[t]),
-                mine.Sum(s => trajectories[s].Overdue[t]));
-        }).ToArray())];
+        var streamsOf = types.Select(type => Enumerable.Range(0, streams.Count).Where(s => streams[s].WorkType == type.Name).ToArray()).ToArray();
+        return [.. Enumerable.Range(0, intervalCount).Select(t => types.Select((type, k) => new WorkTypeInterval(
+            type.Name,
+            streamsOf[k].Sum(s => planned[s][t]),
+            streamsOf[k].Sum(s => trajectories[s].Backlog[t]),
+            streamsOf[k].Sum(s => trajectories[s].Overdue[t]))).ToArray())];
     }
 
     private static double PaidHours(IReadOnlyList<PlanningInterval> intervals, IEnumerable<double> agents) =>
