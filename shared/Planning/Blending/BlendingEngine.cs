@@ -158,9 +158,14 @@ public sealed class BlendingEngine : IBlendingEngine
     {
         CheckAgent(agent);
         var a = _agents[agent];
-        if (a.Activity != AgentActivity.Free)
+        if (a.Activity == AgentActivity.Away)
         {
             return BlendingDecision.KeepFree(agent, new DecisionReason(ReasonCode.OffSchedule));
+        }
+
+        if (a.Activity != AgentActivity.Free)
+        {
+            throw new InvalidOperationException($"Agent {agent} is {a.Activity}: only a free agent can be given work.");
         }
 
         var policy = _options.DefaultPolicy;

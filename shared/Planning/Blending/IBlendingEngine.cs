@@ -33,7 +33,7 @@ public interface IBlendingEngine
     /// <summary>The agent completed the current item, or pended it until <paramref name="pendedUntil"/>: what next.</summary>
     BlendingDecision FinishItem(int agent, DateTimeOffset now, DateTimeOffset? pendedUntil = null);
 
-    /// <summary>What a free agent should do now (after a shift start, or when work arrived).</summary>
+    /// <summary>What a free agent should do now (after a shift start, or when work arrived); an agent off schedule gets nothing.</summary>
     BlendingDecision Decide(int agent, DateTimeOffset now);
 
     /// <summary>New state of a queue; appends to <paramref name="recalls"/> the agents recalled to it.</summary>
