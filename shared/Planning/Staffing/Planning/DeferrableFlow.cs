@@ -8,7 +8,7 @@ namespace BackOfficeCloud.Planning.Staffing.Planning;
 /// The deferrable-work part of an LP, on the intervals where each stream's work type is open (nothing can change in
 /// between: releases wait for the next open interval, a deadline falls on the last open one before it). Per stream
 /// and open interval: work minutes w and backlog b ≥ 0 with b = b_prev + released − w (nothing is worked before it
-/// arrives) and, where work falls due, b − o ≤ released so far − due so far with overdue o ≥ 0 penalised per hour.
+/// arrives) and, from the first deadline on, b − o ≤ released so far − due so far with overdue o ≥ 0 penalised per hour.
 /// The caller limits Σ w per interval by the capacity its plan gives.
 /// </summary>
 internal sealed class DeferrableFlow
@@ -88,7 +88,8 @@ internal sealed class DeferrableFlow
                 balance.SetCoefficient(previous, -1);
             }
 
-            if (dueHere > 0)
+            // Once anything is due, every later interval checks it: overdue work keeps costing until it is done.
+            if (due > 0)
             {
                 var overdue = solver.MakeNumVar(0, double.PositiveInfinity, string.Empty);
                 var deadline = solver.MakeConstraint(double.NegativeInfinity, released - due);
