@@ -13,8 +13,15 @@ public interface IScheduleOptimizer
 /// <param name="GapTolerance">Stop once (objective − bound) / objective is at most this.</param>
 /// <param name="BoundShare">Share of the time limit column generation may spend tightening the bound.</param>
 /// <param name="Clock">Source of elapsed time (tests can pass a fake).</param>
-/// <param name="LinearSolver">OR-Tools LP backend: "CLP" (re-solves after added columns and changed bounds faster here) or "GLOP".</param>
-public sealed record ScheduleOptimizerOptions(TimeSpan TimeLimit, double GapTolerance = 0.001, double BoundShare = 0.6, TimeProvider? Clock = null, string LinearSolver = "CLP")
+/// <param name="PatternLpSolver">OR-Tools backend of the column-generation LP: GLOP honours the time limit and cancellation mid-solve.</param>
+/// <param name="AllocationLpSolver">OR-Tools backend of the local search's LP: CLP re-solves from the last basis after small changes.</param>
+public sealed record ScheduleOptimizerOptions(
+    TimeSpan TimeLimit,
+    double GapTolerance = 0.001,
+    double BoundShare = 0.75,
+    TimeProvider? Clock = null,
+    string PatternLpSolver = "GLOP",
+    string AllocationLpSolver = "CLP")
 {
     public TimeProvider TimeProvider => Clock ?? TimeProvider.System;
 }

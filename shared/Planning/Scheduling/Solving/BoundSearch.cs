@@ -7,7 +7,7 @@ namespace BackOfficeCloud.Planning.Scheduling.Solving;
 /// duals of the best bound so far (Wentges smoothing), adds the patterns with a negative reduced cost, and keeps the
 /// best Lagrangian bound: LP value + Σ classes (members × cheapest priced pattern − convexity price).
 /// </summary>
-internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer, string linearSolver) : IDisposable
+internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer, string linearSolver, CancellationToken cancellationToken) : IDisposable
 {
     private const double Epsilon = 1e-6;
     private const double Smoothing = 0.5;
@@ -17,7 +17,8 @@ internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer,
     private readonly List<List<int>> _columnsOfClass = [.. problem.Classes.Select(_ => new List<int>())];
     private double[] _lastSolution = [];
 
-    public double LowerBound { get; private set; } = double.NegativeInfinity;
+    /// <summary>Every cost is non-negative, so 0 bounds the objective before the first LP solve.</summary>
+    public double LowerBound { get; private set; }
 
     /// <summary>
     /// Runs rounds until the LP and the bound meet, no pattern improves, the time left runs out (an LP solve cut
@@ -42,7 +43,7 @@ internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer,
         while (true)
         {
             rounds++;
-            if (!_master.TrySolve(rounds == 1 ? TimeSpan.MaxValue : timeLeft(), out var value))
+            if (!_master.TrySolve(rounds == 1 ? TimeSpan.MaxValue : timeLeft(), out var value, cancellationToken))
             {
                 return rounds;
             }
@@ -86,6 +87,9 @@ internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer,
             {
                 counts[i]++;
             }
+
+            // Without any LP solution (cancelled during the first solve) everyone takes the class's first pattern.
+            counts[values.IndexOf(values.Max())] += cls.Members.Count - counts.Sum();
 
             result.AddRange(columns.Select((c, i) => (_master.Columns[c].Pattern, counts[i])).Where(p => p.Item2 > 0));
         }

@@ -19,14 +19,14 @@ public sealed class ColumnGenerationOptimizer(ScheduleOptimizerOptions options) 
         TimeSpan Elapsed() => clock.GetElapsedTime(started);
         var compiled = CompiledProblem.Compile(problem);
         var pricer = new PatternPricer(compiled);
-        var bound = new BoundSearch(compiled, pricer, options.LinearSolver);
+        var bound = new BoundSearch(compiled, pricer, options.PatternLpSolver, cancellationToken);
         var iterations = bound.Run(
             () => (options.TimeLimit * options.BoundShare) - Elapsed(),
             () => Elapsed() > options.TimeLimit * options.BoundShare || cancellationToken.IsCancellationRequested,
             options.GapTolerance,
             lowerBound => progress?.Report(new ScheduleProgress("bound", double.PositiveInfinity, lowerBound, double.NaN, Elapsed())));
 
-        using var allocation = new MasterProblem(compiled, options.LinearSolver, withPatterns: false);
+        using var allocation = new MasterProblem(compiled, options.AllocationLpSolver, withPatterns: false);
         var local = new LocalSearch(compiled, pricer, allocation, bound.LowerBound, bound.RoundedCounts(), bound.Patterns());
         bound.Dispose();
         var finishShare = TimeSpan.FromTicks(Math.Max(options.TimeLimit.Ticks / 20, TimeSpan.FromSeconds(1).Ticks));

@@ -20,11 +20,16 @@ internal sealed class MasterProblem : IDisposable
     private readonly List<(Pattern Pattern, Variable Variable)> _columns = [];
     private double? _value;
 
+    private readonly MPSolverParameters _parameters;
+
     /// <param name="linearSolver">The OR-Tools LP backend ("CLP" or "GLOP").</param>
     /// <param name="withPatterns">False for the allocation LP of a fixed schedule (see <see cref="SetOnDuty"/>).</param>
     public MasterProblem(CompiledProblem problem, string linearSolver, bool withPatterns = true)
     {
         _p = problem;
+        // The allocation LP is re-solved after small bound moves: presolve off lets it start from the last basis.
+        // The pattern LP grows by hundreds of columns a round, where presolving pays off.
+        _parameters = Parameters(presolve: withPatterns);
         _solver = Solver.CreateSolver(linearSolver) ?? throw new ArgumentException($"linear_solver = {linearSolver}: not an OR-Tools LP solver.", nameof(linearSolver));
         var grid = problem.Grid;
         var objective = _solver.Objective();
@@ -82,8 +87,8 @@ internal sealed class MasterProblem : IDisposable
         ? value
         : throw new InvalidOperationException("The pattern LP did not reach its optimum; it always has one, so this is a solver failure.");
 
-    /// <summary>Solves the LP within <paramref name="limit"/>; false if it did not reach the optimum in time.</summary>
-    public bool TrySolve(TimeSpan limit, out double value)
+    /// <summary>Solves the LP within <paramref name="limit"/>; false if it did not reach the optimum in time or was cancelled.</summary>
+    public bool TrySolve(TimeSpan limit, out double value, CancellationToken cancellationToken = default)
     {
         if (_value is { } unchanged)
         {
@@ -92,7 +97,8 @@ internal sealed class MasterProblem : IDisposable
         }
 
         _solver.SetTimeLimit(limit >= TimeSpan.FromDays(1) ? long.MaxValue / 2 : Math.Max(1, (long)limit.TotalMilliseconds));
-        var solved = _solver.Solve() == Solver.ResultStatus.OPTIMAL;
+        using var interrupt = cancellationToken.Register(() => _solver.InterruptSolve());
+        var solved = _solver.Solve(_parameters) == Solver.ResultStatus.OPTIMAL && !cancellationToken.IsCancellationRequested;
         value = solved ? _solver.Objective().Value() : double.NaN;
         _value = solved ? value : null;
         return solved;
@@ -121,7 +127,21 @@ internal sealed class MasterProblem : IDisposable
     /// <summary>Agents of the group on each of its activities in an interval, in the last solution.</summary>
     public double Split(int group, int activity, int t) => _split[group][activity][t]?.SolutionValue() ?? 0;
 
-    public void Dispose() => _solver.Dispose();
+    public void Dispose()
+    {
+        _parameters.Dispose();
+        _solver.Dispose();
+    }
+
+    private static MPSolverParameters Parameters(bool presolve)
+    {
+        var parameters = new MPSolverParameters();
+        parameters.SetIntegerParam(
+            MPSolverParameters.IntegerParam.PRESOLVE,
+            (int)(presolve ? MPSolverParameters.PresolveValues.PRESOLVE_ON : MPSolverParameters.PresolveValues.PRESOLVE_OFF));
+        parameters.SetIntegerParam(MPSolverParameters.IntegerParam.INCREMENTALITY, (int)MPSolverParameters.IncrementalityValues.INCREMENTALITY_ON);
+        return parameters;
+    }
 
     private bool[][] Reachable()
     {

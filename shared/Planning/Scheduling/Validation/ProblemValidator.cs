@@ -20,6 +20,12 @@ public static class ProblemValidator
         }
 
         ValidateRules(problem.ShiftRules, m);
+        var weights = problem.Weights;
+        if (new[] { weights.OverstaffedAgentHour, weights.OverdueWorkMinuteHour, weights.PreferenceViolation, weights.WholeWeekendWorked, weights.LateShift }.Any(v => v < 0 || !double.IsFinite(v)))
+        {
+            Fail("weights", weights, "every weight must be finite and non-negative");
+        }
+
         var queueSkills = new HashSet<string>();
         foreach (var q in problem.Queues)
         {
