@@ -33,7 +33,7 @@ internal static class BusBenchmark
     private const string Topic = "bench.workitems";
     private const string EventType = "backoffice.bench.v1.WorkItemReceived";
     private const string Schema = "bench";
-    private const int WriterBatch = 1000;
+    private const int WriterBatch = 250;
     private const int Writers = 2;
 
     public static async Task<BusBenchmarkResult> RunAsync(BusBenchmarkOptions options, CancellationToken cancellationToken)
@@ -72,9 +72,9 @@ internal static class BusBenchmark
             ["ConnectionStrings:postgres-admin"] = postgres.OwnerConnectionString,
             ["Kafka:BootstrapServers"] = broker.BootstrapServers,
             ["Messaging:OutboxWorkers"] = "2",
-            ["Messaging:OutboxBatchSize"] = "5000",
+            ["Messaging:OutboxBatchSize"] = "1000",
             ["Messaging:OutboxPollInterval"] = "00:00:00.005",
-            ["Messaging:ConsumerBatchSize"] = "5000",
+            ["Messaging:ConsumerBatchSize"] = "1000",
         });
         builder.AddServiceDatabase(Schema, MessagingMigrations.Assembly, typeof(BusBenchmark).Assembly);
         builder.AddEventBus("bench").Publishes(Topic).HandlesBatch<BenchWorkItem, BenchApplyHandler>(Topic, EventType);
