@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace BackOfficeCloud.Cli.Scheduling;
 
-/// <summary>`bocloud schedule`, `bocloud schedule check`, `bocloud generate schedule-problem`, `bocloud bench schedule`.</summary>
+/// <summary>`bocloud schedule` (+ `check`, `replan`), `bocloud generate schedule-problem`, `bocloud bench schedule`.</summary>
 public static class SchedulingCommands
 {
     public static void Register(RootCommand root, Command bench)
@@ -11,6 +11,7 @@ public static class SchedulingCommands
         ArgumentNullException.ThrowIfNull(bench);
         var schedule = ScheduleCommand.Create();
         schedule.Subcommands.Add(ScheduleCheckCommand.Create());
+        schedule.Subcommands.Add(ScheduleReplanCommand.Create());
         root.Subcommands.Add(schedule);
         var generate = root.Subcommands.FirstOrDefault(c => c.Name == "generate");
         if (generate is null)

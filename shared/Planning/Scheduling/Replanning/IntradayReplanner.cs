@@ -117,7 +117,7 @@ public sealed class IntradayReplanner : IIntradayReplanner
         var grid = day.Grid;
         foreach (var absence in request.Absences)
         {
-            foreach (var plan in plans.Where(p => p.Employee.Id == absence.EmployeeId && p.End > day.From))
+            foreach (var plan in plans.Where(p => p.Employee.Id == absence.EmployeeId && p.End > day.From && p.Start < day.To))
             {
                 var cut = Math.Max(day.From, grid.CeilingIndex(absence.Start));
                 if (cut >= plan.End || grid.StartOf(plan.Start) >= absence.End)
