@@ -27,9 +27,9 @@ internal sealed class MasterProblem : IDisposable
     public MasterProblem(CompiledProblem problem, string linearSolver, bool withPatterns = true)
     {
         _p = problem;
-        // The allocation LP is re-solved after small bound moves: presolve off lets it start from the last basis.
-        // The pattern LP grows by hundreds of columns a round, where presolving pays off.
-        _parameters = Parameters(presolve: withPatterns);
+        // Both LPs are re-solved after small changes (columns added, bounds moved): with presolve off the solver
+        // starts from the last basis, several times faster than presolving the changed model from scratch.
+        _parameters = WarmStartParameters();
         _solver = Solver.CreateSolver(linearSolver) ?? throw new ArgumentException($"linear_solver = {linearSolver}: not an OR-Tools LP solver.", nameof(linearSolver));
         var grid = problem.Grid;
         var objective = _solver.Objective();
@@ -133,12 +133,10 @@ internal sealed class MasterProblem : IDisposable
         _solver.Dispose();
     }
 
-    private static MPSolverParameters Parameters(bool presolve)
+    private static MPSolverParameters WarmStartParameters()
     {
         var parameters = new MPSolverParameters();
-        parameters.SetIntegerParam(
-            MPSolverParameters.IntegerParam.PRESOLVE,
-            (int)(presolve ? MPSolverParameters.PresolveValues.PRESOLVE_ON : MPSolverParameters.PresolveValues.PRESOLVE_OFF));
+        parameters.SetIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE, (int)MPSolverParameters.PresolveValues.PRESOLVE_OFF);
         parameters.SetIntegerParam(MPSolverParameters.IntegerParam.INCREMENTALITY, (int)MPSolverParameters.IncrementalityValues.INCREMENTALITY_ON);
         return parameters;
     }
