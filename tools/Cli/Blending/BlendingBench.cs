@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
-using BackOfficeCloud.Cli.Forecasting;
-using BackOfficeCloud.Planning.Blending;
+using BackOfficeCloud.Cli.Common;
 using BackOfficeCloud.Planning.Blending.Model;
+using BackOfficeCloud.Planning.Blending;
 
 namespace BackOfficeCloud.Cli.Blending;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using BackOfficeCloud.Planning.Forecasting;
+using BackOfficeCloud.Cli.Common;
 using BackOfficeCloud.Planning.Forecasting.Selection;
+using BackOfficeCloud.Planning.Forecasting;
 
 namespace BackOfficeCloud.Cli.Forecasting;
 

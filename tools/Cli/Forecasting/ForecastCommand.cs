@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using BackOfficeCloud.Cli.Common;
 using BackOfficeCloud.Planning.Calendar;
-using BackOfficeCloud.Planning.Forecasting;
 using BackOfficeCloud.Planning.Forecasting.Series;
+using BackOfficeCloud.Planning.Forecasting;
 using CsvHelper;
 
 namespace BackOfficeCloud.Cli.Forecasting;

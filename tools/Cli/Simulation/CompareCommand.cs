@@ -1,10 +1,9 @@
 using System.CommandLine;
-using BackOfficeCloud.Cli.Forecasting;
-using CliErrors = BackOfficeCloud.Cli.Staffing.CliErrors;
+using BackOfficeCloud.Cli.Common;
 using BackOfficeCloud.Planning.Blending;
-using BackOfficeCloud.Planning.Simulation;
 using BackOfficeCloud.Planning.Simulation.Reference;
 using BackOfficeCloud.Planning.Simulation.Results;
+using BackOfficeCloud.Planning.Simulation;
 
 namespace BackOfficeCloud.Cli.Simulation;
 
@@ -46,7 +45,7 @@ internal static class CompareCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(r => CliErrors.Report(() =>
+        command.SetAction(r => CliErrors.Run(() =>
         {
             var (siloFile, blendedFile) = (r.GetValue(silo), r.GetValue(blended));
             var reference = siloFile is null || blendedFile is null

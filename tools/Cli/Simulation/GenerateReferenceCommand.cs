@@ -1,5 +1,5 @@
 using System.CommandLine;
-using BackOfficeCloud.Cli.Staffing;
+using BackOfficeCloud.Cli.Common;
 using BackOfficeCloud.Planning.Simulation.Reference;
 
 namespace BackOfficeCloud.Cli.Simulation;
@@ -16,7 +16,7 @@ internal static class GenerateReferenceCommand
         command.Options.Add(scale);
         command.Options.Add(days);
         command.Options.Add(outputDir);
-        command.SetAction(r => CliErrors.Report(() =>
+        command.SetAction(r => CliErrors.Run(() =>
         {
             var center = ReferenceCenterGenerator.Generate(new ReferenceCenterSettings(r.GetValue(scale), r.GetValue(days)));
             var dir = r.GetValue(outputDir)!;

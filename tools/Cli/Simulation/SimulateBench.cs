@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
-using BackOfficeCloud.Cli.Forecasting;
+using BackOfficeCloud.Cli.Common;
 using BackOfficeCloud.Planning.Blending;
-using BackOfficeCloud.Planning.Simulation;
 using BackOfficeCloud.Planning.Simulation.Reference;
+using BackOfficeCloud.Planning.Simulation;
 
 namespace BackOfficeCloud.Cli.Simulation;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using BackOfficeCloud.Cli.Staffing;
+using BackOfficeCloud.Cli.Common;
 using BackOfficeCloud.Planning.Blending;
 using BackOfficeCloud.Planning.Simulation;
 
@@ -22,7 +22,7 @@ internal static class SimulateCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(r => CliErrors.Report(() =>
+        command.SetAction(r => CliErrors.Run(() =>
         {
             var result = new Simulator(new SimulationOptions(r.GetValue(replications), r.GetValue(seed), Environment.ProcessorCount))
                 .Simulate(ScenarioFiles.Read(r.GetValue(scenario)!), BlendingPolicies.ByName(r.GetValue(policy)!));

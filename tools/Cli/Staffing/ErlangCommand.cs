@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BackOfficeCloud.Cli.Common;
 using BackOfficeCloud.Planning.Staffing.Concurrency;
 using BackOfficeCloud.Planning.Staffing.Queueing;
 
@@ -29,7 +30,7 @@ internal static class ErlangCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(r => CliErrors.Report(() =>
+        command.SetAction(r => CliErrors.Run(() =>
         {
             var isErlangA = r.GetValue(model) == "a";
             var queueModel = QueueModel(isErlangA, r.GetValue(aht), r.GetValue(patience), r.GetValue(concurrency));

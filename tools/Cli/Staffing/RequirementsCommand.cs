@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using BackOfficeCloud.Cli.Common;
 using BackOfficeCloud.Planning.Staffing.Planning;
 
 namespace BackOfficeCloud.Cli.Staffing;
@@ -18,7 +19,7 @@ internal static class RequirementsCommand
         command.Options.Add(output);
         command.Options.Add(timeLimit);
         command.Options.Add(algorithm);
-        command.SetAction(r => CliErrors.Report(() =>
+        command.SetAction(r => CliErrors.Run(() =>
         {
             var file = JsonSerializer.Deserialize<PlanFile>(File.ReadAllText(r.GetValue(input)!.FullName), StaffingJson.Options)
                 ?? throw new InvalidDataException("The plan file is empty.");

@@ -1,4 +1,4 @@
-namespace BackOfficeCloud.Cli.Forecasting;
+namespace BackOfficeCloud.Cli.Common;
 
 /// <summary>Peak resident memory of this process (VmHWM in /proc/self/status).</summary>
 internal static class PeakRss

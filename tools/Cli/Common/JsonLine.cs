@@ -1,7 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 
-namespace BackOfficeCloud.Cli.Forecasting;
+namespace BackOfficeCloud.Cli.Common;
 
 /// <summary>One-line snake_case JSON, the output format of backtests and benchmarks.</summary>
 internal static class JsonLine
