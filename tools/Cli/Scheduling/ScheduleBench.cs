@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using BackOfficeCloud.Cli.Common;
 using BackOfficeCloud.Planning.Scheduling;
 using BackOfficeCloud.Planning.Scheduling.Checking;
 using BackOfficeCloud.Planning.Scheduling.Generation;
@@ -37,10 +37,9 @@ internal static class ScheduleBench
                 var result = new ColumnGenerationOptimizer(new ScheduleOptimizerOptions(limit)).Solve(problem, r.GetValue(verbose) ? new StandardErrorProgress() : null);
                 var violations = new ScheduleChecker().Check(problem, result.Schedule).Count;
                 var intervals = result.Coverage.Count > 0 ? result.Coverage[0].Required.Count : 0;
-                Console.WriteLine(JsonSerializer.Serialize(
+                Console.WriteLine(JsonLine.Write(
                     new Line(s.Name, s.Employees, intervals, Math.Round(result.Elapsed.TotalSeconds, 2), Math.Round(result.Objective.Total, 2),
-                        Math.Round(result.LowerBound, 2), Math.Round(result.Gap, 5), violations, result.Status.ToString(), result.Iterations, PeakRssMb()),
-                    Options));
+                        Math.Round(result.LowerBound, 2), Math.Round(result.Gap, 5), violations, result.Status.ToString(), result.Iterations, PeakRss.Megabytes())));
             }
         });
         return command;
@@ -50,15 +49,5 @@ internal static class ScheduleBench
     {
         public void Report(Planning.Scheduling.Model.ScheduleProgress value) =>
             Console.Error.WriteLine($"{value.Elapsed.TotalSeconds,7:F1}s {value.Phase,-9} objective {value.Objective,12:F1} bound {value.LowerBound,12:F1} gap {value.Gap:P2}");
-    }
-
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
-    /// <summary>VmHWM of this process, in MB (0 where /proc is not available).</summary>
-    private static double PeakRssMb()
-    {
-        const string path = "/proc/self/status";
-        var line = File.Exists(path) ? File.ReadLines(path).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
-        return line is null ? 0 : Math.Round(double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024, 1);
     }
 }
