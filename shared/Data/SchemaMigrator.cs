@@ -9,7 +9,8 @@ namespace BackOfficeCloud.Data;
 /// Applies a service's versioned SQL migrations (embedded <c>*.sql</c> resources, applied in name order) to the
 /// schema it owns, with DbUp, under a PostgreSQL advisory lock so several replicas starting at once migrate once.
 /// Scripts may use <c>$schema$</c> and <c>$app_role$</c>; the app role gets data rights on the schema but not
-/// ownership, so row-level security applies to it.
+/// ownership, so row-level security applies to it. A tenant-owned table gets its policy from
+/// <c>SELECT platform.enable_tenant_isolation('$schema$.name');</c>, the one definition of tenant isolation.
 /// </summary>
 public static class SchemaMigrator
 {
@@ -25,6 +26,7 @@ public static class SchemaMigrator
         await ExecuteAsync(lockConnection, $"SELECT pg_advisory_lock(hashtext('bocloud-migrations:{schema}'))", cancellationToken).ConfigureAwait(false);
         try
         {
+            await EnsureTenantIsolationFunctionAsync(lockConnection, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(lockConnection, $"CREATE SCHEMA IF NOT EXISTS {schema}", cancellationToken).ConfigureAwait(false);
             foreach (var assembly in scriptAssemblies)
             {
@@ -38,6 +40,31 @@ public static class SchemaMigrator
             await ExecuteAsync(lockConnection, $"SELECT pg_advisory_unlock(hashtext('bocloud-migrations:{schema}'))", CancellationToken.None).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Created once per database, under a lock of its own: services migrating at once would otherwise race.</summary>
+    private static async Task EnsureTenantIsolationFunctionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, "SELECT pg_advisory_lock(hashtext('bocloud-migrations:platform'))", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ExecuteAsync(connection, TenantIsolationFunctionSql, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, "SELECT pg_advisory_unlock(hashtext('bocloud-migrations:platform'))", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private const string TenantIsolationFunctionSql = """
+        CREATE SCHEMA IF NOT EXISTS platform;
+        CREATE OR REPLACE FUNCTION platform.enable_tenant_isolation(target regclass) RETURNS void LANGUAGE plpgsql AS $fn$
+        BEGIN
+            EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', target);
+            EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', target);
+            EXECUTE format('CREATE POLICY tenant_isolation ON %s USING (tenant_id = current_setting(''app.tenant_id'', true)) '
+                || 'WITH CHECK (tenant_id = current_setting(''app.tenant_id'', true))', target);
+        END $fn$;
+        """;
 
     private static void Upgrade(string connectionString, string schema, string appRole, Assembly assembly)
     {

@@ -6,8 +6,4 @@ CREATE TABLE $schema$.inbox (
     applied_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (tenant_id, consumer_group, event_id)
 );
-ALTER TABLE $schema$.inbox ENABLE ROW LEVEL SECURITY;
-ALTER TABLE $schema$.inbox FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON $schema$.inbox
-    USING (tenant_id = current_setting('app.tenant_id', true))
-    WITH CHECK (tenant_id = current_setting('app.tenant_id', true));
+SELECT platform.enable_tenant_isolation('$schema$.inbox');

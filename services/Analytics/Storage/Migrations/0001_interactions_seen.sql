@@ -9,8 +9,4 @@ CREATE TABLE $schema$.interactions_seen (
     PRIMARY KEY (tenant_id, interaction_id)
 );
 CREATE INDEX ON $schema$.interactions_seen (tenant_id, queue);
-ALTER TABLE $schema$.interactions_seen ENABLE ROW LEVEL SECURITY;
-ALTER TABLE $schema$.interactions_seen FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON $schema$.interactions_seen
-    USING (tenant_id = current_setting('app.tenant_id', true))
-    WITH CHECK (tenant_id = current_setting('app.tenant_id', true));
+SELECT platform.enable_tenant_isolation('$schema$.interactions_seen');

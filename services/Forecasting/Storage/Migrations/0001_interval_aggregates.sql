@@ -9,8 +9,4 @@ CREATE TABLE $schema$.interval_aggregates (
     handle_seconds double precision NOT NULL DEFAULT 0,
     PRIMARY KEY (tenant_id, queue, interval_minutes, interval_start)
 );
-ALTER TABLE $schema$.interval_aggregates ENABLE ROW LEVEL SECURITY;
-ALTER TABLE $schema$.interval_aggregates FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON $schema$.interval_aggregates
-    USING (tenant_id = current_setting('app.tenant_id', true))
-    WITH CHECK (tenant_id = current_setting('app.tenant_id', true));
+SELECT platform.enable_tenant_isolation('$schema$.interval_aggregates');

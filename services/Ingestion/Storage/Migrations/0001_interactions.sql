@@ -20,8 +20,4 @@ CREATE TABLE $schema$.interactions (
     PRIMARY KEY (tenant_id, source_id)
 );
 CREATE INDEX ON $schema$.interactions (tenant_id, queue, arrived_at);
-ALTER TABLE $schema$.interactions ENABLE ROW LEVEL SECURITY;
-ALTER TABLE $schema$.interactions FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON $schema$.interactions
-    USING (tenant_id = current_setting('app.tenant_id', true))
-    WITH CHECK (tenant_id = current_setting('app.tenant_id', true));
+SELECT platform.enable_tenant_isolation('$schema$.interactions');

@@ -9,8 +9,4 @@ CREATE TABLE $schema$.requirements (
     computed_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (tenant_id, queue, interval_start)
 );
-ALTER TABLE $schema$.requirements ENABLE ROW LEVEL SECURITY;
-ALTER TABLE $schema$.requirements FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON $schema$.requirements
-    USING (tenant_id = current_setting('app.tenant_id', true))
-    WITH CHECK (tenant_id = current_setting('app.tenant_id', true));
+SELECT platform.enable_tenant_isolation('$schema$.requirements');

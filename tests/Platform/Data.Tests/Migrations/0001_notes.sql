@@ -4,8 +4,4 @@ CREATE TABLE $schema$.notes (
     body text NOT NULL,
     PRIMARY KEY (tenant_id, id)
 );
-ALTER TABLE $schema$.notes ENABLE ROW LEVEL SECURITY;
-ALTER TABLE $schema$.notes FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON $schema$.notes
-    USING (tenant_id = current_setting('app.tenant_id', true))
-    WITH CHECK (tenant_id = current_setting('app.tenant_id', true));
+SELECT platform.enable_tenant_isolation('$schema$.notes');

@@ -4,8 +4,4 @@ CREATE TABLE $schema$.applied (
     event_id text NOT NULL,
     item_id text NOT NULL
 );
-ALTER TABLE $schema$.applied ENABLE ROW LEVEL SECURITY;
-ALTER TABLE $schema$.applied FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON $schema$.applied
-    USING (tenant_id = current_setting('app.tenant_id', true))
-    WITH CHECK (tenant_id = current_setting('app.tenant_id', true));
+SELECT platform.enable_tenant_isolation('$schema$.applied');

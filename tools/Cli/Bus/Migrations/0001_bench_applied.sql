@@ -5,8 +5,4 @@ CREATE TABLE $schema$.bench_applied (
     published_at timestamptz NOT NULL,
     applied_at timestamptz NOT NULL
 );
-ALTER TABLE $schema$.bench_applied ENABLE ROW LEVEL SECURITY;
-ALTER TABLE $schema$.bench_applied FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON $schema$.bench_applied
-    USING (tenant_id = current_setting('app.tenant_id', true))
-    WITH CHECK (tenant_id = current_setting('app.tenant_id', true));
+SELECT platform.enable_tenant_isolation('$schema$.bench_applied');
