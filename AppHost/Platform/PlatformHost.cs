@@ -78,11 +78,7 @@ public sealed class PlatformHost : IAsyncDisposable
         else
         {
             _broker = KafkaDevBroker.Start(brokers: 3);
-            foreach (var topic in Topics.All)
-            {
-                _broker.CreateTopic(topic, KafkaPartitions);
-                _broker.CreateTopic(topic + ".dlq", KafkaPartitions);
-            }
+            _broker.CreateTopicsWithDeadLetters(Topics.All, KafkaPartitions);
 
             KafkaBootstrapServers = _broker.BootstrapServers;
         }

@@ -1,3 +1,5 @@
+using BackOfficeCloud.Contracts;
+
 namespace BackOfficeCloud.AppHost.Platform;
 
 /// <summary>The one table that says where everything answers.</summary>
@@ -11,7 +13,7 @@ public static class UrlTable
         {
             ("NAME", "REST / WEB", "gRPC", "METRICS"),
         };
-        rows.AddRange(platform.Options.Services.Select(s => (s.Name, s.HttpUrl.ToString(), s.Name == "portal" ? "-" : s.GrpcUrl.ToString(), new Uri(s.HttpUrl, "/metrics").ToString())));
+        rows.AddRange(platform.Options.Services.Select(s => (s.Name, s.HttpUrl.ToString(), s.Name == ServiceNames.Portal ? "-" : s.GrpcUrl.ToString(), new Uri(s.HttpUrl, "/metrics").ToString())));
         var widths = new[] { rows.Max(r => r.Name.Length), rows.Max(r => r.Http.Length), rows.Max(r => r.Grpc.Length) };
         output.WriteLine();
         output.WriteLine("BackOfficeCloud is running. Ctrl+C stops everything.");

@@ -15,15 +15,7 @@ public sealed class KafkaFixture : IDisposable
     };
 
     /// <summary>The dev broker cannot create topics through the admin API: tests create theirs (and the .dlq twins) here.</summary>
-    public void CreateTopics(params string[] topics)
-    {
-        ArgumentNullException.ThrowIfNull(topics);
-        foreach (var topic in topics)
-        {
-            Broker.CreateTopic(topic, partitions: 6);
-            Broker.CreateTopic(topic + ".dlq", partitions: 6);
-        }
-    }
+    public void CreateTopics(params string[] topics) => Broker.CreateTopicsWithDeadLetters(topics, partitions: 6);
 
     public void Dispose() => Broker.Dispose();
 }

@@ -64,6 +64,17 @@ public sealed class KafkaDevBroker : IDisposable
         Check(_native.TopicCreate(Cluster, topic, partitions, Math.Min(replicationFactor, Brokers)), $"create topic '{topic}' with {partitions} partitions");
     }
 
+    /// <summary>Each topic and its <c>.dlq</c> twin: what a service's consumer needs, since the mock cannot create topics on request.</summary>
+    public void CreateTopicsWithDeadLetters(IEnumerable<string> topics, int partitions)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        foreach (var topic in topics)
+        {
+            CreateTopic(topic, partitions);
+            CreateTopic(topic + Messaging.Kafka.KafkaDeadLetters.Suffix, partitions);
+        }
+    }
+
     public void SetBrokerDown(int brokerId) => Check(_native.BrokerSetDown(Cluster, brokerId), $"take broker {brokerId} down");
 
     public void SetBrokerUp(int brokerId) => Check(_native.BrokerSetUp(Cluster, brokerId), $"bring broker {brokerId} up");

@@ -142,7 +142,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {tool}.");
-        // pg_ctl start leaves the server holding the pipes; read to end only what the tool itself printed.
+        // Read while waiting so a chatty tool cannot block on a full pipe; the text is only wanted for an error.
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);

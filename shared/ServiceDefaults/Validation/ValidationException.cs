@@ -14,14 +14,6 @@ public sealed class ValidationException : Exception
     {
     }
 
-    public ValidationException()
-        : this([])
-    {
-    }
-
-    public ValidationException(string message, Exception innerException)
-        : base(message, innerException) => Violations = [];
-
     public IReadOnlyList<FieldViolation> Violations { get; }
 
     private static string Describe(IReadOnlyList<FieldViolation> violations) => violations.Count switch

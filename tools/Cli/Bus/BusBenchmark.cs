@@ -40,8 +40,7 @@ internal static class BusBenchmark
     {
         await using var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions(), cancellationToken);
         using var broker = KafkaDevBroker.Start();
-        broker.CreateTopic(Topic, partitions: 6);
-        broker.CreateTopic(Topic + ".dlq", partitions: 6);
+        broker.CreateTopicsWithDeadLetters([Topic], partitions: 6);
 
         using var host = BuildHost(postgres, broker);
         await host.StartAsync(cancellationToken);

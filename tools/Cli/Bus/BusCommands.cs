@@ -1,12 +1,10 @@
 using System.CommandLine;
-using System.Text.Json;
+using BackOfficeCloud.Cli.Common;
 
 namespace BackOfficeCloud.Cli.Bus;
 
 public static class BusCommands
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     public static void Register(RootCommand root, Command bench)
     {
         ArgumentNullException.ThrowIfNull(root);
@@ -27,7 +25,7 @@ public static class BusCommands
             }
 
             var result = await BusBenchmark.RunAsync(options, cancellationToken);
-            Console.WriteLine(JsonSerializer.Serialize(new
+            Console.WriteLine(JsonLine.Write(new
             {
                 bench = "bus",
                 events = result.Events,
@@ -36,7 +34,7 @@ public static class BusCommands
                 lost = result.Lost,
                 duplicated = result.Duplicated,
                 p99_latency_ms = result.P99LatencyMs,
-            }, Json));
+            }));
         });
         bench.Subcommands.Add(command);
     }
