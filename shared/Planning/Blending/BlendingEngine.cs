@@ -10,15 +10,15 @@ namespace BackOfficeCloud.Planning.Blending;
 /// per-skill urgency heaps (<see cref="ItemBook"/>), agents in counters kept current by <see cref="AgentBoard"/>.
 /// Not thread-safe: one instance per tenant, driven by one event loop.
 /// </summary>
-public sealed class BlendingEngine : IBlendingEngine
+public sealed partial class BlendingEngine : IBlendingEngine
 {
-    private readonly BlendingOptions _options;
     private readonly ItemBook _items;
     private readonly AgentBoard _agents;
-    private readonly IBlendingPolicy[] _policies;
-    private readonly QueueObservation[] _observed;
-    private readonly int[] _required;
     private readonly ItemChooser _chooser;
+    private IBlendingPolicy _defaultPolicy;
+    private IBlendingPolicy[] _policies;
+    private QueueObservation[] _observed;
+    private int[] _required;
 
     public BlendingEngine(BlendingSetup setup, BlendingOptions options)
     {
@@ -26,13 +26,13 @@ public sealed class BlendingEngine : IBlendingEngine
         options.Validate();
         SetupValidation.Validate(setup);
         Setup = setup;
-        _options = options;
         _items = new ItemBook(setup.Skills.Count, options.PriorityStep);
         _agents = new AgentBoard(setup.Skills.Count, setup.Queues.Count);
         _chooser = new ItemChooser(_items, _agents, options);
+        _defaultPolicy = options.DefaultPolicy;
         _policies = [.. setup.Queues.Select(q => q.Policy ?? options.DefaultPolicy)];
         _observed = new QueueObservation[setup.Queues.Count];
-        Array.Fill(_observed, new QueueObservation(0, TimeSpan.Zero, 1.0, 0, TimeSpan.Zero));
+        Array.Fill(_observed, NothingObserved);
         _required = new int[setup.Queues.Count];
         foreach (var agent in setup.Agents)
         {
@@ -40,17 +40,14 @@ public sealed class BlendingEngine : IBlendingEngine
         }
     }
 
-    public BlendingSetup Setup { get; }
+    public BlendingSetup Setup { get; private set; }
 
     public int OpenItems => _items.Count;
 
     public int AddAgent(AgentProfile profile)
     {
         SetupValidation.ValidateAgent(profile, Setup.Skills.Count);
-        var queues = Enumerable.Range(0, Setup.Queues.Count)
-            .Where(q => profile.Skills.Any(s => s.Skill == Setup.Queues[q].Skill))
-            .ToArray();
-        return _agents.Add(profile, queues);
+        return _agents.Add(profile, QueuesServedBy(profile.Skills));
     }
 
     public void AddItem(in BackOfficeItem item, DateTimeOffset now)
@@ -168,7 +165,7 @@ public sealed class BlendingEngine : IBlendingEngine
             throw new InvalidOperationException($"Agent {agent} is {a.Activity}: only a free agent can be given work.");
         }
 
-        var policy = _options.DefaultPolicy;
+        var policy = _defaultPolicy;
         if (a.InPhonePool && a.Queues.Length > 0)
         {
             foreach (var q in a.Queues)
@@ -246,9 +243,7 @@ public sealed class BlendingEngine : IBlendingEngine
             var reason = new DecisionReason(ReasonCode.QueueShortOfAgents, queue, view.Free + view.PendingRecalls, threshold, Policy: policy.Name);
             if (interrupt)
             {
-                _items.ReduceEffort(a.ItemSlot, WorkedTicks(a, now.UtcTicks));
-                _items.Release(a.ItemSlot, 0, now.UtcTicks);
-                BecomeFree(agent, now.UtcTicks);
+                PutDown(agent, now.UtcTicks);
             }
             else
             {

@@ -52,6 +52,34 @@ public interface IBlendingEngine
     AgentStatus ViewAgent(int agent, DateTimeOffset now);
 
     int OpenItems { get; }
+
+    /// <summary>Setup learned while running (a service learns skills, queues and work types from events); each returns the new index.</summary>
+    int AddSkill(string name);
+
+    int AddItemType(ItemTypeSetup itemType);
+
+    int AddQueue(ImmediateQueueSetup queue);
+
+    /// <summary>New service-level goal or policy of a queue; the skill that serves it cannot change.</summary>
+    void ChangeQueue(int queue, ImmediateQueueSetup setup);
+
+    /// <summary>The tenant's default policy, used by every queue that has none of its own.</summary>
+    void SetDefaultPolicy(IBlendingPolicy policy);
+
+    /// <summary>New skills or proficiencies for an agent; their queues follow the skills.</summary>
+    void UpdateAgent(int agent, AgentProfile profile);
+
+    /// <summary>The agent puts the current item back in the backlog (less the effort spent) and is free.</summary>
+    void PutDownItem(int agent, DateTimeOffset now);
+
+    /// <summary>Supervisor: give the agent a named open or pended item (an item in hand is put down first).</summary>
+    BlendingDecision AssignItem(int agent, long itemId, DateTimeOffset now);
+
+    /// <summary>Supervisor: send the agent to a queue, now (putting the item down) or at the end of the item.</summary>
+    BlendingDecision RecallAgent(int agent, int queue, bool interrupt, DateTimeOffset now);
+
+    /// <summary>Supervisor: leave the agent free for contacts (an item in hand is put down).</summary>
+    BlendingDecision KeepAgentFree(int agent, DateTimeOffset now);
 }
 
 /// <summary>An agent's live status for the supervisor board; <see cref="ItemId"/> is 0 when not on an item.</summary>

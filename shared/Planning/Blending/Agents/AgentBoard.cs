@@ -12,7 +12,7 @@ namespace BackOfficeCloud.Planning.Blending.Agents;
 internal sealed class AgentBoard
 {
     private readonly List<AgentRecord> _agents = [];
-    private readonly PriorityQueue<(int Agent, int TaskVersion), long>[] _recallCandidates;
+    private PriorityQueue<(int Agent, int TaskVersion), long>[] _recallCandidates;
 
     public AgentBoard(int skillCount, int queueCount)
     {
@@ -27,14 +27,25 @@ internal sealed class AgentBoard
         }
     }
 
-    public int[] Free { get; }
+    public int[] Free { get; private set; }
 
-    public int[] OnContacts { get; }
+    public int[] OnContacts { get; private set; }
 
-    public int[] PendingRecalls { get; }
+    public int[] PendingRecalls { get; private set; }
 
     /// <summary>Agents on schedule who have each skill: the people the skill's backlog is shared among.</summary>
-    public int[] WorkingInSkill { get; }
+    public int[] WorkingInSkill { get; private set; }
+
+    public void AddSkill() => WorkingInSkill = [.. WorkingInSkill, 0];
+
+    /// <summary>A new queue with no agents yet: callers then move agents into it with <see cref="Change"/>.</summary>
+    public void AddQueue()
+    {
+        Free = [.. Free, 0];
+        OnContacts = [.. OnContacts, 0];
+        PendingRecalls = [.. PendingRecalls, 0];
+        _recallCandidates = [.. _recallCandidates, new PriorityQueue<(int, int), long>()];
+    }
 
     public int Count => _agents.Count;
 

@@ -12,6 +12,7 @@ public enum ReasonCode
     MostUrgentItem,
     SameCustomer,
     QueueShortOfAgents,
+    SupervisorOverride,
 }
 
 /// <summary>

@@ -27,6 +27,7 @@ public static class ReasonText
                 $"Same customer as the previous item and nothing more urgent ({reason.SlackMinutes:0} min of slack)."),
             ReasonCode.QueueShortOfAgents => string.Create(ic,
                 $"{queue} has {reason.Free} free agents against a reserve of {reason.Reserve} ({reason.Policy} policy)."),
+            ReasonCode.SupervisorOverride => "Decided by a supervisor.",
             _ => reason.Code.ToString(),
         };
     }

@@ -9,7 +9,7 @@ namespace BackOfficeCloud.Planning.Blending.Items;
 /// </summary>
 internal sealed class ItemBook
 {
-    private readonly PriorityQueue<HeapEntry, long>[] _bySkill;
+    private PriorityQueue<HeapEntry, long>[] _bySkill;
     private readonly PriorityQueue<HeapEntry, long> _pended = new();
     private readonly Dictionary<long, int> _slotById = [];
     private readonly Dictionary<long, int> _firstByCustomer = [];
@@ -31,7 +31,13 @@ internal sealed class ItemBook
     }
 
     /// <summary>Remaining effort (standard pace) of the items open in each skill.</summary>
-    public long[] OpenEffortTicks { get; }
+    public long[] OpenEffortTicks { get; private set; }
+
+    public void AddSkill()
+    {
+        _bySkill = [.. _bySkill, new PriorityQueue<HeapEntry, long>()];
+        OpenEffortTicks = [.. OpenEffortTicks, 0];
+    }
 
     public int Count => _slotById.Count;
 

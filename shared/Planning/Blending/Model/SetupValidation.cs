@@ -6,24 +6,24 @@ internal static class SetupValidation
     public static void Validate(BlendingSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        if (setup.Skills.Count == 0)
-        {
-            throw new ArgumentException("Skills: at least one skill is needed.", nameof(setup));
-        }
-
         for (var q = 0; q < setup.Queues.Count; q++)
         {
-            var queue = setup.Queues[q];
-            RequireSkill(queue.Skill, setup.Skills.Count, $"Queues[{q}].Skill");
-            if (!(queue.ServiceLevelTarget is > 0 and < 1))
-            {
-                throw new ArgumentException($"Queues[{q}].ServiceLevelTarget is {queue.ServiceLevelTarget}: it must be above 0 and below 1.", nameof(setup));
-            }
+            ValidateQueue(setup.Queues[q], setup.Skills.Count, $"Queues[{q}]");
+        }
+    }
 
-            if (queue.ServiceLevelThreshold < TimeSpan.Zero)
-            {
-                throw new ArgumentException($"Queues[{q}].ServiceLevelThreshold is {queue.ServiceLevelThreshold}: it must not be negative.", nameof(setup));
-            }
+    public static void ValidateQueue(ImmediateQueueSetup queue, int skillCount, string field)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        RequireSkill(queue.Skill, skillCount, $"{field}.Skill");
+        if (!(queue.ServiceLevelTarget is > 0 and < 1))
+        {
+            throw new ArgumentException($"{field}.ServiceLevelTarget is {queue.ServiceLevelTarget}: it must be above 0 and below 1.", nameof(queue));
+        }
+
+        if (queue.ServiceLevelThreshold < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{field}.ServiceLevelThreshold is {queue.ServiceLevelThreshold}: it must not be negative.", nameof(queue));
         }
     }
 
