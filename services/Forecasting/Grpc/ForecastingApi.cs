@@ -1,4 +1,7 @@
 using BackOfficeCloud.Contracts.Forecasting.V1;
+using BackOfficeCloud.Forecasting.Adjustments;
+using BackOfficeCloud.Forecasting.Jobs;
+using BackOfficeCloud.Forecasting.Storage;
 using BackOfficeCloud.Planning.Calendar;
 using BackOfficeCloud.Planning.Forecasting;
 using BackOfficeCloud.Planning.Forecasting.Series;
@@ -7,12 +10,23 @@ using BackOfficeCloud.ServiceDefaults.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace BackOfficeCloud.Forecasting.Grpc;
 
+/// <summary>
+/// The Forecasting API: inline series; forecast jobs over the tenant's own aggregates (here); stored forecasts and
+/// backtests (<c>ForecastingApi.Forecasts.cs</c>); planner adjustments (<c>ForecastingApi.Adjustments.cs</c>).
+/// </summary>
 [Authorize(Roles = Roles.Readers)]
-public sealed class ForecastingApi(IForecaster forecaster) : ForecastingService.ForecastingServiceBase
+public sealed partial class ForecastingApi(
+    IForecaster forecaster, NpgsqlDataSource dataSource, ForecastJobs jobs, ForecastJobStore jobStore, ForecastStore forecasts,
+    AdjustmentService adjustments, AdjustmentStore adjustmentStore, SeriesForecasts series, TimeProvider clock, IOptions<ForecastingOptions> options)
+    : ForecastingService.ForecastingServiceBase
 {
+    private static readonly TimeSpan WatchPollInterval = TimeSpan.FromMilliseconds(100);
+
     public override Task<ForecastSeriesResponse> ForecastSeries(ForecastSeriesRequest request, ServerCallContext context)
     {
         if (request.History.Count == 0)
@@ -41,15 +55,44 @@ public sealed class ForecastingApi(IForecaster forecaster) : ForecastingService.
             Lo95 = v.Lo95,
             Hi95 = v.Hi95,
         }));
-        response.Scores.AddRange(result.Backtest.Select(s => new Contracts.Forecasting.V1.MethodScore
-        {
-            Method = s.Method,
-            Wape = s.Wape,
-            Mase = s.Mase,
-            Bias = s.Bias,
-            Coverage80 = s.Coverage80,
-            Coverage95 = s.Coverage95,
-        }));
+        response.Scores.AddRange(result.Backtest.Select(ForecastMapping.ToMessage));
         return Task.FromResult(response);
+    }
+
+    [Authorize(Roles = Roles.Writers)]
+    public override async Task<ForecastJobRef> CreateForecast(CreateForecastRequest request, ServerCallContext context)
+    {
+        var spec = RequestValidation.Validate(request, options.Value.BaseIntervalMinutes);
+        var tenant = context.Tenant();
+        var who = await dataSource.InTenantAsync(tenant, transaction => CallerNames.WhoAsync(context, transaction, context.CancellationToken), context.CancellationToken);
+        var jobId = await jobs.SubmitAsync(tenant, spec, "create", who, context.CancellationToken);
+        return new ForecastJobRef { JobId = jobId.ToString() };
+    }
+
+    public override async Task<ForecastJob> GetForecastJob(GetForecastJobRequest request, ServerCallContext context) =>
+        ForecastMapping.ToMessage(await FindJobAsync(request, context));
+
+    public override async Task WatchForecastJob(GetForecastJobRequest request, IServerStreamWriter<ForecastJob> responseStream, ServerCallContext context)
+    {
+        var job = await FindJobAsync(request, context);
+        await responseStream.WriteAsync(ForecastMapping.ToMessage(job), context.CancellationToken);
+        while (!job.IsFinished)
+        {
+            await Task.Delay(WatchPollInterval, clock, context.CancellationToken);
+            var next = await FindJobAsync(request, context);
+            if (next.UpdatedAt != job.UpdatedAt || next.State != job.State || next.Phase != job.Phase || next.SeriesDone != job.SeriesDone)
+            {
+                await responseStream.WriteAsync(ForecastMapping.ToMessage(next), context.CancellationToken);
+            }
+
+            job = next;
+        }
+    }
+
+    private async Task<JobStatus> FindJobAsync(GetForecastJobRequest request, ServerCallContext context)
+    {
+        var id = RequestValidation.Id(request.JobId, "job_id");
+        return await dataSource.InTenantAsync(context.Tenant(), transaction => jobStore.GetAsync(id, transaction, context.CancellationToken), context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"No forecast job {id}."));
     }
 }

@@ -1,0 +1,99 @@
+using BackOfficeCloud.Forecasting.Adjustments;
+using BackOfficeCloud.Forecasting.Events;
+using BackOfficeCloud.Forecasting.Storage;
+using BackOfficeCloud.Planning.Calendar;
+using BackOfficeCloud.Planning.Forecasting;
+using BackOfficeCloud.Planning.Forecasting.HandleTime;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace BackOfficeCloud.Forecasting.Jobs;
+
+/// <summary>A series' zone and its history before a point in time.</summary>
+public sealed record LoadedHistory(TimeZoneInfo Zone, SeriesHistory History);
+
+/// <summary>
+/// Forecasts one series of a tenant: loads its history from the aggregates, runs the engine (volume and handle time),
+/// stores the forecast and publishes it with the planner adjustments applied, in one transaction.
+/// </summary>
+public sealed class SeriesForecasts(
+    NpgsqlDataSource dataSource, HistoryStore history, ForecastStore forecasts, AdjustmentStore adjustments, ForecastEvents events,
+    IForecaster forecaster, TimeProvider clock, IOptions<ForecastingOptions> options)
+{
+    /// <summary>The history of <paramref name="key"/> in the weeks before <paramref name="end"/> (or, without it, before the next local midnight).</summary>
+    public Task<LoadedHistory> LoadAsync(string tenantId, SeriesKey key, int minutes, DateTimeOffset? end, CancellationToken cancellationToken) =>
+        dataSource.InTenantAsync(tenantId, async transaction =>
+        {
+            var zone = await history.ZoneOfAsync(key, transaction, cancellationToken);
+            var until = end ?? NextMidnight(zone, clock.GetUtcNow());
+            var from = until.AddDays(-7 * options.Value.HistoryWeeks);
+            return new LoadedHistory(zone, await history.LoadAsync(key, zone, minutes, from, until, transaction, cancellationToken));
+        }, cancellationToken);
+
+    /// <summary>Forecasts and stores one series of the job; bad input (no history, an empty horizon) throws ArgumentException naming the series.</summary>
+    public async Task<Guid> ForecastAsync(
+        string tenantId, Guid jobId, SeriesKey key, ForecastJobSpec spec, string trigger, string createdBy,
+        Func<string, Task> phase, CancellationToken cancellationToken)
+    {
+        await phase("loading");
+        var zone = await dataSource.InTenantAsync(tenantId, transaction => history.ZoneOfAsync(key, transaction, cancellationToken), cancellationToken);
+        var (start, end) = HorizonOf(spec, zone, clock.GetUtcNow());
+        var loaded = await LoadAsync(tenantId, key, spec.IntervalMinutes, start, cancellationToken);
+        if (loaded.History.Volume.Points.Count == 0)
+        {
+            throw new ArgumentException($"{key} has no history before {start:O}.", nameof(key));
+        }
+
+        var targets = Targets(zone, spec.IntervalMinutes, start, end);
+        if (targets.Count == 0)
+        {
+            throw new ArgumentException($"The horizon {start:O} .. {end:O} holds no {spec.IntervalMinutes}-minute interval.", nameof(spec));
+        }
+
+        await phase("forecasting");
+        var result = forecaster.Forecast(new ForecastRequest(loaded.History.Volume, targets, spec.Method));
+        var handle = HandleTimes(loaded.History, targets);
+        var values = result.Values
+            .Select((v, i) => new StoredValue(v.Interval.StartUtc, v.Interval.Minutes, v.Forecast, v.Lo80, v.Hi80, v.Lo95, v.Hi95, handle[i]))
+            .ToList();
+        var stored = new StoredForecast(
+            Guid.CreateVersion7(), jobId, key, spec.IntervalMinutes, zone.Id, result.Method, spec.Method,
+            result.Status == ForecastStatus.Ok ? "ok" : "insufficient_history", start, end,
+            new ForecastExplanation(result.Members, result.Backtest, result.UnusualDays, result.IntradayFactor),
+            values, loaded.History.Volume.Points.Count, trigger, createdBy, clock.GetUtcNow());
+
+        await phase("storing");
+        await dataSource.InTenantAsync(tenantId, async transaction =>
+        {
+            await forecasts.SaveAsync(stored, transaction, cancellationToken);
+            var applied = await adjustments.OverlappingAsync(key, start, end, transaction, cancellationToken);
+            await events.EnqueueAsync(tenantId, stored, AdjustmentApplier.Apply(values, applied), 1, trigger, transaction, cancellationToken);
+        }, cancellationToken);
+        return stored.ForecastId;
+    }
+
+    /// <summary>The horizon on the series' zone: as given, or from the next local midnight for the given number of local days.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) HorizonOf(ForecastJobSpec spec, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var start = spec.HorizonStart ?? NextMidnight(zone, now);
+        var end = spec.HorizonEnd ?? LocalTime.ToUtc(zone, LocalTime.ToLocal(zone, start).AddDays(spec.Days));
+        return (start, end);
+    }
+
+    public static DateTimeOffset NextMidnight(TimeZoneInfo zone, DateTimeOffset now) =>
+        LocalTime.StartOfDay(zone, DateOnly.FromDateTime(LocalTime.ToLocal(zone, now)).AddDays(1));
+
+    private static List<PlanningInterval> Targets(TimeZoneInfo zone, int minutes, DateTimeOffset start, DateTimeOffset end)
+    {
+        var firstDay = DateOnly.FromDateTime(LocalTime.ToLocal(zone, start));
+        var lastDay = DateOnly.FromDateTime(LocalTime.ToLocal(zone, end));
+        return [.. IntervalGrid.Build(zone, firstDay, lastDay.DayNumber - firstDay.DayNumber + 1, minutes)
+            .Where(i => i.StartUtc >= start && i.StartUtc < end)];
+    }
+
+    /// <summary>Seconds per arrival for each target; zero when the history holds no handled contacts.</summary>
+    private static IReadOnlyList<double> HandleTimes(SeriesHistory history, IReadOnlyList<PlanningInterval> targets) =>
+        history.Handled.Points.Any(p => p.Value > 0)
+            ? new HandleTimeForecaster().Forecast(new HandleTimeRequest(history.Handled, history.HandleSeconds, targets))
+            : new double[targets.Count];
+}
