@@ -1,3 +1,5 @@
+using BackOfficeCloud.Blending.Live;
+using BackOfficeCloud.Blending.Storage;
 using BackOfficeCloud.Contracts.Blending.V1;
 using BackOfficeCloud.Data;
 using BackOfficeCloud.Planning.Blending;
@@ -8,10 +10,15 @@ using Npgsql;
 
 namespace BackOfficeCloud.Blending.Grpc;
 
-[Authorize(Roles = Roles.Readers)]
-public sealed class BlendingApi(NpgsqlDataSource dataSource) : BlendingService.BlendingServiceBase
+/// <summary>Supervisors' board, overrides and policies; agents' task stream and item completion.</summary>
+public sealed class BlendingApi(
+    TenantDesks desks, PolicyStore policies, TaskStore tasks, TaskNotifications notifications, NpgsqlDataSource dataSource, TimeProvider clock)
+    : BlendingService.BlendingServiceBase
 {
-    public const string DefaultPolicy = "threshold";
+    private const string AgentsAndWriters = Roles.Agent + "," + Roles.Writers;
+
+    /// <summary>How long a quiet stream waits before looking for tasks anyway (in case a notification was lost).</summary>
+    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(2);
 
     private static readonly Dictionary<string, string> Descriptions = new()
     {
@@ -20,22 +27,98 @@ public sealed class BlendingApi(NpgsqlDataSource dataSource) : BlendingService.B
         ["greedy"] = "Hands back-office work to every free agent at once; recalls only when contacts wait.",
     };
 
+    [Authorize(Roles = Roles.Readers)]
     public override async Task<ListPoliciesResponse> ListPolicies(ListPoliciesRequest request, ServerCallContext context)
     {
+        var (active, queues) = await policies.ListAsync(context.Tenant(), context.CancellationToken);
+        var response = new ListPoliciesResponse();
+        response.Policies.AddRange(BlendingPolicies.Names.Select(name => new BlendingPolicy
+        {
+            Name = name,
+            Description = Descriptions.GetValueOrDefault(name, ""),
+            Active = name == active,
+        }));
+        response.QueuePolicies.AddRange(queues);
+        return response;
+    }
+
+    [Authorize(Roles = Roles.Writers)]
+    public override async Task<SetPolicyResponse> SetPolicy(SetPolicyRequest request, ServerCallContext context)
+    {
         var tenant = context.Tenant();
+        var now = clock.GetUtcNow();
         var (connection, transaction) = await dataSource.OpenTenantTransactionAsync(tenant, context.CancellationToken);
         await using (connection)
+        await using (transaction)
         {
-            await using var select = new NpgsqlCommand("SELECT policy FROM blending.tenant_policies", connection, transaction);
-            var active = await select.ExecuteScalarAsync(context.CancellationToken) as string ?? DefaultPolicy;
-            var response = new ListPoliciesResponse();
-            response.Policies.AddRange(BlendingPolicies.Names.Select(name => new BlendingPolicy
+            await desks.ApplyAsync(tenant, transaction, desk =>
             {
-                Name = name,
-                Description = Descriptions.GetValueOrDefault(name, ""),
-                Active = name == active,
-            }));
-            return response;
+                RequestValidation.CheckPolicy(request, desk);
+                return [new Fact(FactKinds.PolicySet, now, request)];
+            }, context.CancellationToken);
+            await policies.SaveAsync(transaction, request, context.CancellationToken);
+            await transaction.CommitAsync(context.CancellationToken);
+        }
+
+        return new SetPolicyResponse { Queue = request.Queue, Policy = request.Policy };
+    }
+
+    [Authorize(Roles = Roles.Readers)]
+    public override Task<Board> GetBoard(GetBoardRequest request, ServerCallContext context)
+    {
+        var now = clock.GetUtcNow();
+        return desks.ReadAsync(context.Tenant(), desk => desk.View(now), context.CancellationToken);
+    }
+
+    [Authorize(Roles = Roles.Writers)]
+    public override async Task<AgentTask> OverrideDecision(OverrideDecisionRequest request, ServerCallContext context)
+    {
+        var now = clock.GetUtcNow();
+        var decided = await desks.ApplyAsync(context.Tenant(), desk =>
+        {
+            RequestValidation.CheckOverride(request, desk, now);
+            return [new Fact(FactKinds.DecisionOverridden, now, request)];
+        }, context.CancellationToken);
+        return decided.Single(t => t.Override);
+    }
+
+    [Authorize(Roles = AgentsAndWriters)]
+    public override async Task<AgentTask> FinishTask(FinishTaskRequest request, ServerCallContext context)
+    {
+        var now = clock.GetUtcNow();
+        var decided = await desks.ApplyAsync(context.Tenant(), desk =>
+        {
+            RequestValidation.CheckFinish(request, desk, now);
+            return [new Fact(FactKinds.TaskFinished, now, request)];
+        }, context.CancellationToken);
+        return decided.Single(t => t.AgentId == request.AgentId);
+    }
+
+    /// <summary>Sends what the agent missed after <c>resume_after</c>, then each task as it commits, until the caller goes.</summary>
+    [Authorize(Roles = AgentsAndWriters)]
+    public override async Task SubscribeAgentTasks(SubscribeAgentTasksRequest request, IServerStreamWriter<AgentTask> responseStream, ServerCallContext context)
+    {
+        RequestValidation.CheckSubscription(request);
+        var tenant = context.Tenant();
+        var cancellationToken = context.CancellationToken;
+        using var signal = notifications.Subscribe(tenant, request.AgentId);
+        var last = request.ResumeAfter;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                foreach (var task in await tasks.ReadAfterAsync(tenant, request.AgentId, last, cancellationToken))
+                {
+                    await responseStream.WriteAsync(task, cancellationToken);
+                    last = task.Sequence;
+                }
+
+                await signal.WaitAsync(PollEvery, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // the desktop disconnected; it resumes after the last sequence it saw
         }
     }
 }
