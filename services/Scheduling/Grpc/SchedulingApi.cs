@@ -1,14 +1,32 @@
 using BackOfficeCloud.Contracts.Scheduling.V1;
+using BackOfficeCloud.Data;
 using BackOfficeCloud.Planning.Staffing.Queueing;
+using BackOfficeCloud.Scheduling.Events;
+using BackOfficeCloud.Scheduling.Jobs;
+using BackOfficeCloud.Scheduling.Planning;
+using BackOfficeCloud.Scheduling.Storage;
 using BackOfficeCloud.ServiceDefaults.Security;
 using BackOfficeCloud.ServiceDefaults.Validation;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Npgsql;
 
 namespace BackOfficeCloud.Scheduling.Grpc;
 
+/// <summary>
+/// The Scheduling API: Erlang staffing, planning settings, requirements plans, schedule jobs and schedules (one file
+/// per area). Each RPC validates, calls a store or an engine in the caller's tenant transaction, and maps the result.
+/// </summary>
 [Authorize(Roles = Roles.Readers)]
-public sealed class SchedulingApi : SchedulingService.SchedulingServiceBase
+public sealed partial class SchedulingApi(
+    NpgsqlDataSource dataSource,
+    SettingsStore settings,
+    RequirementsComputation requirements,
+    PlanStore plans,
+    ScheduleJobStore jobs,
+    ScheduleStore schedules,
+    SchedulingEvents events,
+    JobQueueSignal queued) : SchedulingService.SchedulingServiceBase
 {
     public override Task<ErlangResult> ComputeErlang(ErlangRequest request, ServerCallContext context)
     {
@@ -42,4 +60,27 @@ public sealed class SchedulingApi : SchedulingService.SchedulingServiceBase
             AbandonRate = metrics.AbandonRate,
         });
     }
+
+    /// <summary>Runs <paramref name="work"/> in the caller's tenant transaction, committing it when <paramref name="commit"/>.</summary>
+    private async Task<T> InTenantAsync<T>(ServerCallContext context, Func<NpgsqlTransaction, Task<T>> work, bool commit = false)
+    {
+        var (connection, transaction) = await dataSource.OpenTenantTransactionAsync(context.Tenant(), context.CancellationToken);
+        await using (connection)
+        await using (transaction)
+        {
+            var result = await work(transaction);
+            if (commit)
+            {
+                await transaction.CommitAsync(context.CancellationToken);
+            }
+
+            return result;
+        }
+    }
+
+    private static Guid Id(string value, string field) =>
+        Guid.TryParse(value, out var id) ? id : throw new ValidationException(field, string.IsNullOrEmpty(value) ? "is required" : $"'{value}' is not an id");
+
+    private static RpcException NotFound(string field, string value) =>
+        new(new Status(StatusCode.NotFound, $"{field} '{value}' was not found"));
 }

@@ -1,0 +1,58 @@
+using BackOfficeCloud.Contracts.Scheduling.V1;
+using BackOfficeCloud.Data;
+using BackOfficeCloud.Planning.Staffing.Planning;
+using BackOfficeCloud.Scheduling.Events;
+using BackOfficeCloud.Scheduling.Storage;
+using Npgsql;
+
+namespace BackOfficeCloud.Scheduling.Planning;
+
+/// <summary>
+/// Computes a requirements plan for a tenant: reads the stored inputs, runs the staffing engine (outside any
+/// transaction: it is CPU work), then stores the plan with its schedule demand and publishes it in one transaction.
+/// </summary>
+public sealed class RequirementsComputation(
+    NpgsqlDataSource dataSource, SettingsStore settings, WorkItemStore workItems, PlanStore plans, SchedulingEvents events, TimeProvider clock)
+{
+    private readonly IRequirementsPlanner _planner = new RequirementsPlanner(RequirementsOptions.Default);
+
+    public async Task<RequirementsPlan> ComputeAsync(string tenantId, ComputeRequirementsRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var inputs = await ReadInputsAsync(tenantId, cancellationToken);
+        var zone = inputs.Settings.TimeZone;
+        var period = PlanningPeriod.Of(request, zone);
+        var now = new[] { clock.GetUtcNow(), period.Start }.Min();
+        var staffing = RequirementsRequestBuilder.Build(inputs, period, [.. request.Queues], now);
+        var result = _planner.Plan(staffing);
+        var plan = RequirementsPlanMapper.ToPlan(Guid.CreateVersion7(), staffing, result, period, zone);
+        var demand = ScheduleDemand.From(staffing, result, period, zone);
+
+        var (connection, transaction) = await dataSource.OpenTenantTransactionAsync(tenantId, cancellationToken);
+        await using (connection)
+        await using (transaction)
+        {
+            await plans.InsertAsync(transaction, plan, demand, cancellationToken);
+            await events.RequirementsComputedAsync(tenantId, plan, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return plan;
+    }
+
+    /// <summary>The tenant's settings with defaults (the zone of its first roster queue unless set), queues, forecasts and backlog.</summary>
+    public async Task<PlanningInputs> ReadInputsAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = await dataSource.OpenTenantTransactionAsync(tenantId, cancellationToken);
+        await using (connection)
+        await using (transaction)
+        {
+            var stored = await settings.GetAsync(transaction, cancellationToken);
+            var queues = await PlanningInputStores.Queues.ReadAllAsync(transaction, cancellationToken);
+            var forecasts = await PlanningInputStores.Forecasts.ReadAllAsync(transaction, cancellationToken);
+            var backlog = await workItems.OpenAsync(transaction, cancellationToken);
+            var zone = queues.Values.Select(q => q.TimeZone).FirstOrDefault(z => !string.IsNullOrEmpty(z)) ?? "UTC";
+            return new PlanningInputs(PlanningSettingsDefaults.Complete(stored, zone), queues, forecasts, backlog);
+        }
+    }
+}
