@@ -1,55 +1,167 @@
 using BackOfficeCloud.Contracts.Ingestion.V1;
 using BackOfficeCloud.Data;
-using BackOfficeCloud.Ingestion.Events;
+using BackOfficeCloud.Ingestion.Imports;
+using BackOfficeCloud.Ingestion.Kinds;
+using BackOfficeCloud.Ingestion.Pipeline;
 using BackOfficeCloud.Ingestion.Storage;
-using BackOfficeCloud.Ingestion.Validation;
 using BackOfficeCloud.ServiceDefaults.Security;
+using BackOfficeCloud.ServiceDefaults.Validation;
+using Google.Protobuf;
+using Google.Protobuf.Collections;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 
 namespace BackOfficeCloud.Ingestion.Grpc;
 
+/// <summary>
+/// Unary batches (each one transaction) and client streams (each message one batch and one transaction) of every kind.
+/// A stream's rows are numbered across its messages; its result keeps the first <see cref="StreamErrorsKept"/> errors.
+/// </summary>
 [Authorize(Roles = Roles.Writers)]
-public sealed class IngestionApi(NpgsqlDataSource dataSource, InteractionStore interactions, InteractionEvents events, TimeProvider clock)
+public sealed partial class IngestionApi(
+    NpgsqlDataSource dataSource, RecordKinds kinds, IngestPipeline pipeline, ImportRunner imports, ImportJobStore jobs, IngestionOptions options)
     : IngestionService.IngestionServiceBase
 {
-    public override async Task<IngestResult> IngestInteractions(IngestInteractionsRequest request, ServerCallContext context)
+    private const int StreamErrorsKept = 1_000;
+
+    public override Task<IngestResult> IngestInteractions(IngestInteractionsRequest request, ServerCallContext context) =>
+        UnaryAsync(kinds.Interactions, request.Interactions, request.Policy, context);
+
+    public override Task<IngestResult> StreamInteractions(IAsyncStreamReader<IngestInteractionsRequest> requestStream, ServerCallContext context) =>
+        StreamAsync(kinds.Interactions, requestStream, r => r.Interactions, r => r.Policy, context);
+
+    public override Task<IngestResult> IngestIntervalStatistics(IngestIntervalStatisticsRequest request, ServerCallContext context) =>
+        UnaryAsync(kinds.IntervalStatistics, request.Statistics, request.Policy, context);
+
+    public override Task<IngestResult> StreamIntervalStatistics(IAsyncStreamReader<IngestIntervalStatisticsRequest> requestStream, ServerCallContext context) =>
+        StreamAsync(kinds.IntervalStatistics, requestStream, r => r.Statistics, r => r.Policy, context);
+
+    public override Task<IngestResult> IngestWorkItems(IngestWorkItemsRequest request, ServerCallContext context) =>
+        UnaryAsync(kinds.WorkItems, request.WorkItems, request.Policy, context);
+
+    public override Task<IngestResult> StreamWorkItems(IAsyncStreamReader<IngestWorkItemsRequest> requestStream, ServerCallContext context) =>
+        StreamAsync(kinds.WorkItems, requestStream, r => r.WorkItems, r => r.Policy, context);
+
+    public override Task<IngestResult> IngestWorkItemEvents(IngestWorkItemEventsRequest request, ServerCallContext context) =>
+        UnaryAsync(kinds.WorkItemEvents, request.Events, request.Policy, context);
+
+    public override Task<IngestResult> StreamWorkItemEvents(IAsyncStreamReader<IngestWorkItemEventsRequest> requestStream, ServerCallContext context) =>
+        StreamAsync(kinds.WorkItemEvents, requestStream, r => r.Events, r => r.Policy, context);
+
+    public override Task<IngestResult> IngestAgentStates(IngestAgentStatesRequest request, ServerCallContext context) =>
+        UnaryAsync(kinds.AgentStates, request.States, request.Policy, context);
+
+    public override Task<IngestResult> StreamAgentStates(IAsyncStreamReader<IngestAgentStatesRequest> requestStream, ServerCallContext context) =>
+        StreamAsync(kinds.AgentStates, requestStream, r => r.States, r => r.Policy, context);
+
+    public override async Task<IngestResult> IngestRoster(IngestRosterRequest request, ServerCallContext context)
     {
+        var tally = new IngestTally();
+        await RosterAsync(request, 0, tally, context);
+        return tally.ToResult();
+    }
+
+    public override async Task<IngestResult> StreamRoster(IAsyncStreamReader<IngestRosterRequest> requestStream, ServerCallContext context)
+    {
+        var tally = new IngestTally(StreamErrorsKept);
+        long firstRow = 0;
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            await RosterAsync(request, firstRow, tally, context);
+            firstRow += request.Queues.Count + request.Agents.Count;
+        }
+
+        return tally.ToResult();
+    }
+
+    private async Task<IngestResult> UnaryAsync<T>(IRecordKind<T> kind, RepeatedField<T> records, InvalidRowPolicy policy, ServerCallContext context)
+        where T : IMessage<T>
+    {
+        var tally = new IngestTally();
+        await BatchAsync(kind, records, 0, policy, tally, context);
+        return tally.ToResult();
+    }
+
+    private async Task<IngestResult> StreamAsync<TRequest, T>(
+        IRecordKind<T> kind, IAsyncStreamReader<TRequest> requests, Func<TRequest, RepeatedField<T>> records, Func<TRequest, InvalidRowPolicy> policy,
+        ServerCallContext context)
+        where T : IMessage<T>
+    {
+        var tally = new IngestTally(StreamErrorsKept);
+        long firstRow = 0;
+        await foreach (var request in requests.ReadAllAsync(context.CancellationToken))
+        {
+            var batch = records(request);
+            await BatchAsync(kind, batch, firstRow, policy(request), tally, context);
+            firstRow += batch.Count;
+        }
+
+        return tally.ToResult();
+    }
+
+    private async Task BatchAsync<T>(
+        IRecordKind<T> kind, RepeatedField<T> records, long firstRow, InvalidRowPolicy policy, IngestTally tally, ServerCallContext context)
+        where T : IMessage<T>
+    {
+        CheckBatchSize(kind.Name, records.Count);
         var tenant = context.Tenant();
-        var now = clock.GetUtcNow();
-        var result = new IngestResult { Received = request.Interactions.Count };
-        var valid = new List<Interaction>(request.Interactions.Count);
-        for (var row = 0; row < request.Interactions.Count; row++)
-        {
-            var errors = InteractionValidator.Validate(request.Interactions[row], row, now);
-            if (errors.Count == 0)
-            {
-                valid.Add(request.Interactions[row]);
-            }
-            else
-            {
-                result.Errors.AddRange(errors);
-                result.Rejected++;
-            }
-        }
-
-        if (result.Rejected > 0 && request.Policy == InvalidRowPolicy.RejectAll)
-        {
-            return result;
-        }
-
+        var rows = records.Select((r, i) => new RowRecord<T>(firstRow + i, r)).ToList();
         var (connection, transaction) = await dataSource.OpenTenantTransactionAsync(tenant, context.CancellationToken);
         await using (connection)
+        await using (transaction)
         {
-            var stored = await interactions.UpsertAsync(connection, transaction, valid, context.CancellationToken);
-            await events.EnqueueAsync(tenant, stored, transaction, context.CancellationToken);
-            await transaction.CommitAsync(context.CancellationToken);
-            result.Accepted = stored.Count(s => s.Outcome == StoreOutcome.Inserted);
-            result.Updated = stored.Count(s => s.Outcome == StoreOutcome.Updated);
-            result.Duplicates = stored.Count(s => s.Outcome == StoreOutcome.Duplicate);
-        }
+            var validated = await pipeline.ValidateAsync(kind, transaction, rows, context.CancellationToken);
+            tally.AddValidated(validated);
+            var written = default(WriteCounts);
+            if (!(policy == InvalidRowPolicy.RejectAll && validated.Rejected > 0))
+            {
+                written = await pipeline.WriteAsync(kind, tenant, transaction, validated.Valid, context.CancellationToken);
+                await transaction.CommitAsync(context.CancellationToken);
+                tally.AddWritten(written);
+            }
 
-        return result;
+            pipeline.Count(kind.Name, tenant, written, validated.Rejected);
+        }
+    }
+
+    /// <summary>Queues first (other kinds are checked against them), then agents; reject-all covers both.</summary>
+    private async Task RosterAsync(IngestRosterRequest request, long firstRow, IngestTally tally, ServerCallContext context)
+    {
+        CheckBatchSize("roster", request.Queues.Count + request.Agents.Count);
+        var tenant = context.Tenant();
+        var queues = request.Queues.Select((q, i) => new RowRecord<RosterQueue>(firstRow + i, q)).ToList();
+        var agents = request.Agents.Select((a, i) => new RowRecord<RosterAgent>(firstRow + queues.Count + i, a)).ToList();
+        var (connection, transaction) = await dataSource.OpenTenantTransactionAsync(tenant, context.CancellationToken);
+        await using (connection)
+        await using (transaction)
+        {
+            var validQueues = await pipeline.ValidateAsync(kinds.RosterQueues, transaction, queues, context.CancellationToken);
+            var validAgents = await pipeline.ValidateAsync(kinds.RosterAgents, transaction, agents, context.CancellationToken);
+            tally.AddValidated(validQueues);
+            tally.AddValidated(validAgents);
+            if (request.Policy == InvalidRowPolicy.RejectAll && validQueues.Rejected + validAgents.Rejected > 0)
+            {
+                pipeline.Count(kinds.RosterQueues.Name, tenant, default, validQueues.Rejected);
+                pipeline.Count(kinds.RosterAgents.Name, tenant, default, validAgents.Rejected);
+                return;
+            }
+
+            var writtenQueues = await pipeline.WriteAsync(kinds.RosterQueues, tenant, transaction, validQueues.Valid, context.CancellationToken);
+            var writtenAgents = await pipeline.WriteAsync(kinds.RosterAgents, tenant, transaction, validAgents.Valid, context.CancellationToken);
+            await transaction.CommitAsync(context.CancellationToken);
+            tally.AddWritten(writtenQueues);
+            tally.AddWritten(writtenAgents);
+            pipeline.Count(kinds.RosterQueues.Name, tenant, writtenQueues, validQueues.Rejected);
+            pipeline.Count(kinds.RosterAgents.Name, tenant, writtenAgents, validAgents.Rejected);
+        }
+    }
+
+    private void CheckBatchSize(string kind, int count)
+    {
+        if (count > options.MaxBatchRecords)
+        {
+            throw new ValidationException(kind, $"a batch holds at most {options.MaxBatchRecords} records, this one {count}: split it, stream it or import a file");
+        }
     }
 }

@@ -1,0 +1,55 @@
+using BackOfficeCloud.Contracts;
+using BackOfficeCloud.Contracts.Ingestion.V1;
+using BackOfficeCloud.Ingestion.Storage;
+using BackOfficeCloud.Ingestion.Validation;
+using BackOfficeCloud.Messaging.Publishing;
+using Google.Protobuf;
+using Npgsql;
+
+namespace BackOfficeCloud.Ingestion.Kinds;
+
+/// <summary>Back-office work items as created; each stored one is flagged when it duplicates an open item.</summary>
+public sealed class WorkItemKind : IRecordKind<WorkItem>
+{
+    public RecordKind Kind => RecordKind.WorkItem;
+
+    public string Name => "work_items";
+
+    public MessageParser<WorkItem> Parser => WorkItem.Parser;
+
+    public RecordTable<WorkItem> Table { get; } = new("work_items", "record_id",
+    [
+        Column.Text<WorkItem>("work_type", w => w.WorkType),
+        Column.Text<WorkItem>("queue", w => w.Queue),
+        Column.Instant<WorkItem>("created_at", w => w.CreatedAt),
+        Column.Instant<WorkItem>("due_at", w => w.DueAt),
+        Column.Double<WorkItem>("sla_business_hours", w => w.SlaBusinessHours),
+        Column.Double<WorkItem>("effort_minutes", w => w.EffortMinutes),
+        Column.Int<WorkItem>("priority", w => w.Priority),
+        Column.Text<WorkItem>("customer_ref", w => w.CustomerRef),
+    ]);
+
+    public string SourceId(WorkItem record) => record.SourceId;
+
+    public string? QueueOf(WorkItem record) => record.Queue;
+
+    public DateTimeOffset? OccurredAt(WorkItem record) => record.CreatedAt?.ToDateTimeOffset();
+
+    public void Validate(WorkItem record, RowErrors errors, IngestContext context) => WorkItemValidator.Validate(record, errors, context);
+
+    public async Task<IReadOnlyList<OutgoingEvent>> EventsAsync(
+        string tenant, IReadOnlyList<StoredRecord<WorkItem>> changed, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        var ids = changed.Select(s => s.SourceId).ToArray();
+        await WorkItemStates.FlagDuplicatesAsync(transaction, ids, cancellationToken).ConfigureAwait(false);
+        var states = await WorkItemStates.ReadAsync(transaction, ids, cancellationToken).ConfigureAwait(false);
+        return changed.Select(s =>
+        {
+            var state = states[s.SourceId];
+            state.Event = "created";
+            state.OccurredAt = s.Record.CreatedAt;
+            return new OutgoingEvent(Topics.IngestionWorkItems, EventTypes.WorkItemEventIngested, tenant, state.WorkItemId, state);
+        }).ToList();
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using BackOfficeCloud.Contracts.Ingestion.V1;
+using BackOfficeCloud.Ingestion.Kinds;
+using BackOfficeCloud.Ingestion.Metrics;
+using BackOfficeCloud.Ingestion.Storage;
+using BackOfficeCloud.Ingestion.Validation;
+using BackOfficeCloud.Messaging.Outbox;
+using Google.Protobuf;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace BackOfficeCloud.Ingestion.Pipeline;
+
+/// <summary>
+/// One batch of one kind inside the caller's tenant transaction: check every row (against the tenant's roster and
+/// stored work items too), write the valid ones, derive flags and state, and put their events in the outbox in one
+/// multi-row insert, so the rows and their events commit together.
+/// </summary>
+public sealed class IngestPipeline(IEventOutbox outbox, IngestionMetrics metrics, TimeProvider clock)
+{
+    private const string QueuesSql = "SELECT source_id FROM ingestion.roster_queues WHERE tenant_id = current_setting('app.tenant_id')";
+    private const string WorkItemsSql = "SELECT source_id FROM ingestion.work_items WHERE tenant_id = current_setting('app.tenant_id') AND source_id = ANY($1)";
+
+    private readonly ConcurrentDictionary<RecordKind, object> _writers = new();
+
+    public async Task<ValidatedBatch<T>> ValidateAsync<T>(
+        IRecordKind<T> kind, NpgsqlTransaction transaction, IReadOnlyList<RowRecord<T>> rows, CancellationToken cancellationToken)
+        where T : IMessage<T>
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(rows);
+        var context = await ContextAsync(kind, transaction, rows, cancellationToken).ConfigureAwait(false);
+        var valid = new List<RowRecord<T>>(rows.Count);
+        var errors = new List<RowError>();
+        foreach (var row in rows)
+        {
+            var rowErrors = new RowErrors(row.Row);
+            kind.Validate(row.Record, rowErrors, context);
+            if (rowErrors.Any)
+            {
+                errors.AddRange(rowErrors.Errors);
+            }
+            else
+            {
+                valid.Add(row);
+            }
+        }
+
+        return new ValidatedBatch<T>(valid, errors, rows.Count - valid.Count);
+    }
+
+    public async Task<WriteCounts> WriteAsync<T>(
+        IRecordKind<T> kind, string tenant, NpgsqlTransaction transaction, IReadOnlyList<RowRecord<T>> valid, CancellationToken cancellationToken)
+        where T : IMessage<T>
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var writer = (RecordWriter<T>)_writers.GetOrAdd(kind.Kind, _ => new RecordWriter<T>(kind));
+        var stored = await writer.WriteAsync(transaction, valid, cancellationToken).ConfigureAwait(false);
+        var changed = stored.Where(s => s.Outcome != StoreOutcome.Duplicate).ToList();
+        if (changed.Count > 0)
+        {
+            var events = await kind.EventsAsync(tenant, changed, transaction, cancellationToken).ConfigureAwait(false);
+            await outbox.EnqueueAsync(transaction, events, cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var s in changed)
+        {
+            if (kind.OccurredAt(s.Record) is { } occurredAt)
+            {
+                metrics.ObserveLag(kind.Name, occurredAt, now);
+            }
+        }
+
+        var inserted = changed.Count(s => s.Outcome == StoreOutcome.Inserted);
+        return new WriteCounts(inserted, changed.Count - inserted, stored.Count - changed.Count);
+    }
+
+    /// <summary>Counts a finished (committed or refused) batch in the metrics.</summary>
+    public void Count(string kind, string tenant, WriteCounts written, long rejected)
+    {
+        metrics.Count(kind, tenant, "accepted", written.Accepted);
+        metrics.Count(kind, tenant, "updated", written.Updated);
+        metrics.Count(kind, tenant, "duplicate", written.Duplicates);
+        metrics.Count(kind, tenant, "rejected", rejected);
+    }
+
+    private async Task<IngestContext> ContextAsync<T>(
+        IRecordKind<T> kind, NpgsqlTransaction transaction, IReadOnlyList<RowRecord<T>> rows, CancellationToken cancellationToken)
+        where T : IMessage<T>
+    {
+        HashSet<string>? queues = null;
+        if (rows.Any(r => kind.QueueOf(r.Record) is not null))
+        {
+            queues = await ReadIdsAsync(transaction, QueuesSql, null, cancellationToken).ConfigureAwait(false);
+            queues = queues.Count == 0 ? null : queues;
+        }
+
+        var itemIds = rows.Select(r => kind.WorkItemOf(r.Record)).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var items = itemIds.Length == 0 ? [] : await ReadIdsAsync(transaction, WorkItemsSql, itemIds, cancellationToken).ConfigureAwait(false);
+        return new IngestContext(clock.GetUtcNow(), queues, items);
+    }
+
+    private static async Task<HashSet<string>> ReadIdsAsync(NpgsqlTransaction transaction, string sql, string[]? ids, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
+        if (ids is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        }
+
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(reader.GetString(0));
+        }
+
+        return result;
+    }
+}
