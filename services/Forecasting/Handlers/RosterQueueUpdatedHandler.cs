@@ -8,10 +8,10 @@ namespace BackOfficeCloud.Forecasting.Handlers;
 public sealed class RosterQueueUpdatedHandler : IEventBatchHandler<RosterQueueUpdated>
 {
     private const string UpsertSql = """
-        INSERT INTO forecasting.queue_settings AS q (tenant_id, queue, time_zone, deferrable, version)
-        SELECT current_setting('app.tenant_id', true), r.queue, r.time_zone, r.deferrable, r.version
-        FROM unnest($1::text[], $2::text[], $3::bool[], $4::int[]) AS r(queue, time_zone, deferrable, version)
-        ON CONFLICT (tenant_id, queue) DO UPDATE SET time_zone = excluded.time_zone, deferrable = excluded.deferrable, version = excluded.version
+        INSERT INTO forecasting.queue_settings AS q (tenant_id, queue, time_zone, is_deferrable, version)
+        SELECT current_setting('app.tenant_id', true), r.queue, r.time_zone, r.is_deferrable, r.version
+        FROM unnest($1::text[], $2::text[], $3::bool[], $4::int[]) AS r(queue, time_zone, is_deferrable, version)
+        ON CONFLICT (tenant_id, queue) DO UPDATE SET time_zone = excluded.time_zone, is_deferrable = excluded.is_deferrable, version = excluded.version
         WHERE q.version < excluded.version
         """;
 

@@ -39,7 +39,7 @@ CREATE TABLE $schema$.queue_settings (
     tenant_id text NOT NULL,
     queue text NOT NULL,
     time_zone text NOT NULL,
-    deferrable boolean NOT NULL,
+    is_deferrable boolean NOT NULL,
     version int NOT NULL,
     PRIMARY KEY (tenant_id, queue)
 );
