@@ -11,6 +11,7 @@ namespace BackOfficeCloud.Planning.Forecasting;
 /// <param name="OpenHoursWeeks">Weeks of history from which open hours are learned.</param>
 /// <param name="MinTrainingWeeks">The least history a backtest fold is trained on.</param>
 /// <param name="UnusualDayShare">A past day whose total is below this share of its weekday's usual total is treated as a special day (holiday, outage) and left out of training.</param>
+/// <param name="CalibrationDayShare">A backtest day below this share of its weekday's usual total (a half-day, a holiday week) does not calibrate prediction intervals: they are for ordinary days, and a planner marks the others as special days.</param>
 /// <param name="MaxBacktestDays">Backtest folds are at most this many days long, however long the horizon.</param>
 public sealed record ForecastOptions(
     int BacktestFolds = 3,
@@ -23,7 +24,8 @@ public sealed record ForecastOptions(
     int OpenHoursWeeks = 8,
     int MinTrainingWeeks = 4,
     double UnusualDayShare = 0.3,
-    int MaxBacktestDays = 28)
+    int MaxBacktestDays = 28,
+    double CalibrationDayShare = 0.7)
 {
     public static ForecastOptions Default { get; } = new();
 
@@ -47,9 +49,15 @@ public sealed record ForecastOptions(
         Positive(OpenHoursWeeks, nameof(OpenHoursWeeks));
         Positive(MinTrainingWeeks, nameof(MinTrainingWeeks));
         Positive(MaxBacktestDays, nameof(MaxBacktestDays));
-        if (UnusualDayShare is < 0 or >= 1)
+        Share(UnusualDayShare, nameof(UnusualDayShare));
+        Share(CalibrationDayShare, nameof(CalibrationDayShare));
+    }
+
+    private static void Share(double value, string name)
+    {
+        if (value is < 0 or >= 1)
         {
-            throw new ArgumentException($"{nameof(UnusualDayShare)} is {UnusualDayShare}: it must be in [0, 1).", nameof(UnusualDayShare));
+            throw new ArgumentException($"{name} is {value}: it must be in [0, 1).", name);
         }
     }
 

@@ -3,9 +3,13 @@ using BackOfficeCloud.Planning.Forecasting.Methods;
 namespace BackOfficeCloud.Planning.Forecasting.Selection;
 
 /// <summary>One rolling origin: the window before it, and the actuals after it that are scored (NaN = not scored).</summary>
-internal sealed record Fold(int Origin, TrainingWindow Window, double[] Actual, double MaseScale)
+/// <param name="Atypical">Fold days (0 = the origin) well below their weekday's usual volume, left out of interval calibration.</param>
+internal sealed record Fold(int Origin, TrainingWindow Window, double[] Actual, double MaseScale, IReadOnlySet<int> Atypical)
 {
     public int Days => Actual.Length / Window.Slots;
+
+    /// <summary>Whether the value at <paramref name="index"/> calibrates prediction intervals: scored, on an ordinary day.</summary>
+    public bool Calibrates(int index) => !double.IsNaN(Actual[index]) && !Atypical.Contains(index / Window.Slots);
 
     /// <param name="skipUnusualDays">
     /// Leave unusual days (far below their weekday's usual volume) unscored: right when choosing a method and
@@ -15,7 +19,9 @@ internal sealed record Fold(int Origin, TrainingWindow Window, double[] Actual, 
     {
         var window = windows.Prefix(origin);
         var raw = windows.Raw;
-        var unusual = skipUnusualDays ? windows.UnusualDaysBefore(origin + days) : new HashSet<int>();
+        var options = windows.Options;
+        var unusual = skipUnusualDays ? windows.UnusualDaysBefore(origin + days, options.UnusualDayShare) : new HashSet<int>();
+        var atypical = windows.UnusualDaysBefore(origin + days, options.CalibrationDayShare).Where(d => d >= origin).Select(d => d - origin).ToHashSet();
         var slots = raw.Slots;
         var actual = new double[days * slots];
         Array.Fill(actual, double.NaN);
@@ -36,7 +42,7 @@ internal sealed record Fold(int Origin, TrainingWindow Window, double[] Actual, 
             }
         }
 
-        return new Fold(origin, window, actual, SeasonalNaiveError(window));
+        return new Fold(origin, window, actual, SeasonalNaiveError(window), atypical);
     }
 
     /// <summary>Mean absolute change from the same slot a week earlier over the window: the MASE scale.</summary>

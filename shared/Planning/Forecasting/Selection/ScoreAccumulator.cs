@@ -59,7 +59,7 @@ internal sealed class ScoreAccumulator(string method)
         {
             for (var i = 0; i < forecast.Length; i++)
             {
-                if (!double.IsNaN(fold.Actual[i]))
+                if (fold.Calibrates(i))
                 {
                     forecasts.Add(forecast[i]);
                     actuals.Add(fold.Actual[i]);

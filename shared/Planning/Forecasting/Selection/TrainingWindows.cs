@@ -22,6 +22,8 @@ internal sealed class TrainingWindows(SlotMatrix raw, IReadOnlySet<DateOnly> kno
 
     public SlotMatrix Raw => raw;
 
+    public ForecastOptions Options => options;
+
     public IReadOnlySet<DateOnly> KnownSpecialDates => knownSpecialDates;
 
     public TrainingWindow Prefix(int days)
@@ -42,12 +44,12 @@ internal sealed class TrainingWindows(SlotMatrix raw, IReadOnlySet<DateOnly> kno
         return new TrainingWindow(history, open, [.. unusual.Select(history.DateOf)]);
     }
 
-    /// <summary>Days before <paramref name="days"/> far below their weekday's usual volume.</summary>
-    public HashSet<int> UnusualDaysBefore(int days)
+    /// <summary>Days before <paramref name="days"/> below <paramref name="share"/> of their weekday's usual volume.</summary>
+    public HashSet<int> UnusualDaysBefore(int days, double share)
     {
         var history = raw.Prefix(days);
         var open = givenOpenMask ?? WeeklyOpenMask.Learn(history, options.OpenHoursWeeks);
-        return [.. UnusualDays.Find(history, open, options.UnusualDayShare)];
+        return [.. UnusualDays.Find(history, open, share)];
     }
 
     private static void BlankDay(SlotMatrix history, int day)

@@ -24,6 +24,24 @@ public class ErrorModelTests
     }
 
     [Fact]
+    public void Each_level_gets_the_quantiles_of_its_own_errors()
+    {
+        // Night counts near 1 that vary less than Poisson, mid-morning counts near 20 that swing widely, daytime counts
+        // near 400 that vary 10%: no single power law of the level fits all three, a band per level does.
+        var z = NormalScores(700);
+        (double Level, double Sd)[] levels = [(1, 0.2), (20, 10), (400, 40)];
+        var forecasts = levels.SelectMany(l => z.Select(_ => l.Level)).ToList();
+        var actuals = levels.SelectMany(l => z.Select(v => l.Level + (l.Sd * v))).ToList();
+
+        var model = ErrorModel.Fit(forecasts, actuals);
+
+        // Within 1/40 of each level's standard deviation of its normal bounds.
+        Assert.Equal(1 + (0.2 * 1.2816), model.Bounds(1).Hi80, 0.005);
+        Assert.Equal(20 - (10 * 1.2816), model.Bounds(20).Lo80, 0.25);
+        Assert.Equal(400 + (40 * 1.96), model.Bounds(400).Hi95, 1.0);
+    }
+
+    [Fact]
     public void Too_few_pairs_fall_back_to_poisson_bounds()
     {
         var bounds = ErrorModel.Fit([1, 2, 3], [1, 2, 3]).Bounds(100);

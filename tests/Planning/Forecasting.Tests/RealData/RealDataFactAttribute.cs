@@ -3,11 +3,13 @@ namespace BackOfficeCloud.Planning.Forecasting.Tests.RealData;
 /// <summary>A test on the shared real data (../shared/data beside the repository, or $BOCLOUD_DATA); skipped with a message when it is absent.</summary>
 public sealed class RealDataFactAttribute : FactAttribute
 {
+    public const string MissingMessage = "Real data not found: put it in ../shared/data beside the repository or set BOCLOUD_DATA.";
+
     public RealDataFactAttribute()
     {
         if (RealDataFolder.Path is null)
         {
-            Skip = "Real data not found: put it in ../shared/data beside the repository or set BOCLOUD_DATA.";
+            Skip = MissingMessage;
         }
     }
 }
