@@ -14,6 +14,7 @@ public sealed partial class SchedulingApi
 {
     private const int DefaultTimeLimitSeconds = 60;
     private const int MaxTimeLimitSeconds = 3600;
+    private const double DefaultGapTolerance = 0.001;
 
     /// <summary>How often a watch or a cancel looks at the job's row.</summary>
     private static readonly TimeSpan JobPollInterval = TimeSpan.FromMilliseconds(250);
@@ -25,6 +26,12 @@ public sealed partial class SchedulingApi
         if (timeLimit is < 1 or > MaxTimeLimitSeconds)
         {
             throw new ValidationException("time_limit_seconds", $"{request.TimeLimitSeconds} must be between 1 and {MaxTimeLimitSeconds}");
+        }
+
+        var gapTolerance = request.HasGapTolerance ? request.GapTolerance : DefaultGapTolerance;
+        if (!(gapTolerance is >= 0 and < 1))
+        {
+            throw new ValidationException("gap_tolerance", $"{request.GapTolerance} must be at least 0 and below 1");
         }
 
         var tenant = context.Tenant();
@@ -42,7 +49,7 @@ public sealed partial class SchedulingApi
                 var problem = ScheduleProblemBuilder.Build(demand, agents.Values, inputs.Settings);
                 var horizon = problem.Horizon;
                 ProblemValidator.Validate(problem, IntervalGrid.Build(LocalTime.FindZone(horizon.TimeZone), horizon.FirstDay, horizon.Days, horizon.IntervalMinutes).Count);
-                await jobs.CreateAsync(transaction, jobId, planId, timeLimit, problem, context.CancellationToken);
+                await jobs.CreateAsync(transaction, jobId, planId, timeLimit, gapTolerance, problem, context.CancellationToken);
                 return await jobs.GetAsync(transaction, jobId, context.CancellationToken);
             },
             commit: true);

@@ -11,6 +11,8 @@ public sealed class ForecastPublishedHandler : IEventBatchHandler<ForecastPublis
     public Task HandleAsync(IReadOnlyList<ConsumedEvent<ForecastPublished>> events, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         PlanningInputStores.Forecasts.UpsertAsync(
             transaction,
-            events.Select(e => new KeyedPayload<ForecastPublished>(e.Payload.Queue, (e.Payload.CreatedAt ?? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(e.Context.Time)).ToDateTime(), e.Payload.Version, e.Payload)),
+            events.Select(e => new KeyedPayload<ForecastPublished>(e.Payload.Queue, Issued(e), e.Payload.Version, e.Payload)),
             cancellationToken);
+
+    private static DateTime Issued(ConsumedEvent<ForecastPublished> e) => e.Payload.CreatedAt?.ToDateTime() ?? e.Context.Time.UtcDateTime;
 }

@@ -23,7 +23,7 @@ public sealed partial class ScheduleJobExecution(
         ArgumentNullException.ThrowIfNull(job);
         var progress = new LatestProgress();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        IScheduleOptimizer optimizer = new ColumnGenerationOptimizer(new ScheduleOptimizerOptions(job.TimeLimit, Clock: clock));
+        IScheduleOptimizer optimizer = new ColumnGenerationOptimizer(new ScheduleOptimizerOptions(job.TimeLimit, job.GapTolerance, Clock: clock));
         var solve = Task.Factory.StartNew(() => optimizer.Solve(job.Problem, progress, cancel.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         while (!solve.IsCompleted)
         {

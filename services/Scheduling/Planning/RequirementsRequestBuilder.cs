@@ -31,7 +31,7 @@ public static class RequirementsRequestBuilder
         var hours = BackOfficeHours(settings);
         var immediate = queues.Where(q => !q.Deferrable).Select(q => Immediate(q, Forecast(inputs, q.Queue, period))).ToList();
         var deferrable = queues.Where(q => q.Deferrable)
-            .Select(q => Deferrable(q, Forecast(inputs, q.Queue, period), inputs.Backlog.Where(i => i.Queue == q.Queue).ToList(), hours, period, now))
+            .Select(q => Deferrable(q, Forecast(inputs, q.Queue, period), inputs.Backlog.Where(i => i.BelongsTo(q.Queue)).ToList(), hours, period, now))
             .ToList();
         return new RequirementsRequest(
             period.Horizon,
@@ -103,7 +103,8 @@ public static class RequirementsRequestBuilder
             return due < earliestDue ? earliestDue : due;
         }
 
-        var items = backlog.Select(i => new BacklogItem(i.Id, i.CreatedAt, Due(i), i.EffortMinutes / handleMinutes)).ToList();
+        // An item stamped after now (clock skew between systems) counts as arrived now.
+        var items = backlog.Select(i => new BacklogItem(i.Id, i.CreatedAt < now ? i.CreatedAt : now, Due(i), i.EffortMinutes / handleMinutes)).ToList();
         return new DeferrableWorkType(queue.Queue, handleMinutes, hours, sla, [.. forecast.Select(f => f.Volume)], items);
     }
 

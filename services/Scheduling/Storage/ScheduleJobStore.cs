@@ -17,7 +17,7 @@ public static class JobStates
 }
 
 /// <summary>A job a runner claimed: whose it is and what to solve.</summary>
-public sealed record ClaimedJob(string TenantId, Guid JobId, Guid PlanId, TimeSpan TimeLimit, ScheduleProblem Problem);
+public sealed record ClaimedJob(string TenantId, Guid JobId, Guid PlanId, TimeSpan TimeLimit, double GapTolerance, ScheduleProblem Problem);
 
 /// <summary>The latest progress of a running solve.</summary>
 public sealed record JobProgress(string Phase, double Objective, double LowerBound, double Gap, TimeSpan Elapsed);
@@ -29,22 +29,24 @@ public sealed record JobProgress(string Phase, double Objective, double LowerBou
 public sealed class ScheduleJobStore(NpgsqlDataSource dataSource)
 {
     private const string JobColumns =
-        "job_id, state, plan_id, schedule_id, phase, objective, lower_bound, gap, elapsed_seconds, error, time_limit_seconds, employees";
+        "job_id, state, plan_id, schedule_id, phase, objective, lower_bound, gap, elapsed_seconds, error, time_limit_seconds, employees, gap_tolerance";
 
-    public async Task CreateAsync(NpgsqlTransaction transaction, Guid jobId, Guid planId, int timeLimitSeconds, ScheduleProblem problem, CancellationToken cancellationToken)
+    public async Task CreateAsync(
+        NpgsqlTransaction transaction, Guid jobId, Guid planId, int timeLimitSeconds, double gapTolerance, ScheduleProblem problem, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(problem);
         await using var insert = new NpgsqlCommand(
             """
-            INSERT INTO scheduling.schedule_jobs (tenant_id, job_id, plan_id, state, time_limit_seconds, employees, problem)
-            VALUES (current_setting('app.tenant_id', true), $1, $2, 'queued', $3, $4, $5)
+            INSERT INTO scheduling.schedule_jobs (tenant_id, job_id, plan_id, state, time_limit_seconds, gap_tolerance, employees, problem)
+            VALUES (current_setting('app.tenant_id', true), $1, $2, 'queued', $3, $4, $5, $6)
             """,
             transaction.Connection,
             transaction);
         insert.Parameters.Add(new NpgsqlParameter { Value = jobId });
         insert.Parameters.Add(new NpgsqlParameter { Value = planId });
         insert.Parameters.Add(new NpgsqlParameter { Value = timeLimitSeconds });
+        insert.Parameters.Add(new NpgsqlParameter { Value = gapTolerance });
         insert.Parameters.Add(new NpgsqlParameter { Value = problem.Employees.Count });
         insert.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(problem, SchedulingJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb });
         await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -83,7 +85,7 @@ public sealed class ScheduleJobStore(NpgsqlDataSource dataSource)
             UPDATE scheduling.schedule_jobs j SET state = 'running', runner = $1, heartbeat_at = now()
             FROM (SELECT tenant_id, job_id FROM scheduling.schedule_jobs WHERE state = 'queued' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) next
             WHERE j.tenant_id = next.tenant_id AND j.job_id = next.job_id
-            RETURNING j.tenant_id, j.job_id, j.plan_id, j.time_limit_seconds, j.problem::text
+            RETURNING j.tenant_id, j.job_id, j.plan_id, j.time_limit_seconds, j.gap_tolerance, j.problem::text
             """;
         return await InRunnerSessionAsync(
             async (connection, transaction) =>
@@ -93,8 +95,8 @@ public sealed class ScheduleJobStore(NpgsqlDataSource dataSource)
                 await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
                 return await reader.ReadAsync(cancellationToken)
                     ? new ClaimedJob(
-                        reader.GetString(0), reader.GetGuid(1), reader.GetGuid(2), TimeSpan.FromSeconds(reader.GetInt32(3)),
-                        JsonSerializer.Deserialize<ScheduleProblem>(reader.GetString(4), SchedulingJson.Options)!)
+                        reader.GetString(0), reader.GetGuid(1), reader.GetGuid(2), TimeSpan.FromSeconds(reader.GetInt32(3)), reader.GetDouble(4),
+                        JsonSerializer.Deserialize<ScheduleProblem>(reader.GetString(5), SchedulingJson.Options)!)
                     : null;
             },
             cancellationToken);
@@ -181,6 +183,7 @@ public sealed class ScheduleJobStore(NpgsqlDataSource dataSource)
         Error = reader.GetString(9),
         TimeLimitSeconds = reader.GetInt32(10),
         Employees = reader.GetInt32(11),
+        GapTolerance = reader.GetDouble(12),
     };
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;

@@ -5,24 +5,28 @@ using NpgsqlTypes;
 namespace BackOfficeCloud.Scheduling.Storage;
 
 /// <summary>A back-office item still to be worked: what the requirements plan counts as open backlog.</summary>
-public sealed record OpenWorkItem(string Id, string Queue, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, double EffortMinutes);
+public sealed record OpenWorkItem(string Id, string Queue, string WorkType, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, double EffortMinutes)
+{
+    /// <summary>Whether the deferrable queue (a queue or a work type: forecasts come for either) works this item.</summary>
+    public bool BelongsTo(string queue) => Queue == queue || WorkType == queue;
+}
 
 /// <summary>The current state of every work item, from its lifecycle events (a later version replaces an earlier one).</summary>
 public sealed class WorkItemStore
 {
     private const string UpsertSql = """
-        INSERT INTO scheduling.work_items AS t (tenant_id, work_item_id, queue, status, created_at, due_at, effort_minutes, version)
-        SELECT current_setting('app.tenant_id', true), e.id, e.queue, e.status, e.created_at, e.due_at, e.effort, e.version
-        FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::float8[], $7::int[])
-            AS e(id, queue, status, created_at, due_at, effort, version)
-        ON CONFLICT (tenant_id, work_item_id) DO UPDATE SET queue = excluded.queue, status = excluded.status,
+        INSERT INTO scheduling.work_items AS t (tenant_id, work_item_id, queue, work_type, status, created_at, due_at, effort_minutes, version)
+        SELECT current_setting('app.tenant_id', true), e.id, e.queue, e.work_type, e.status, e.created_at, e.due_at, e.effort, e.version
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::float8[], $8::int[])
+            AS e(id, queue, work_type, status, created_at, due_at, effort, version)
+        ON CONFLICT (tenant_id, work_item_id) DO UPDATE SET queue = excluded.queue, work_type = excluded.work_type, status = excluded.status,
             created_at = excluded.created_at, due_at = excluded.due_at, effort_minutes = excluded.effort_minutes, version = excluded.version
         WHERE t.version < excluded.version
         """;
 
     private const string OpenSql = """
-        SELECT work_item_id, queue, created_at, due_at, effort_minutes FROM scheduling.work_items
-        WHERE status NOT IN ('completed', 'cancelled') AND effort_minutes > 0 ORDER BY queue, created_at, work_item_id
+        SELECT work_item_id, queue, work_type, created_at, due_at, effort_minutes FROM scheduling.work_items
+        WHERE status NOT IN ('completed', 'cancelled') AND effort_minutes > 0 ORDER BY created_at, work_item_id
         """;
 
     public async Task UpsertAsync(NpgsqlTransaction transaction, IEnumerable<WorkItemEventIngested> events, CancellationToken cancellationToken)
@@ -31,7 +35,8 @@ public sealed class WorkItemStore
         var latest = events.GroupBy(e => e.WorkItemId).Select(g => g.MaxBy(e => e.Version)!).ToList();
         await using var upsert = new NpgsqlCommand(UpsertSql, transaction.Connection, transaction);
         upsert.Parameters.Add(new NpgsqlParameter { Value = latest.Select(e => e.WorkItemId).ToArray() });
-        upsert.Parameters.Add(new NpgsqlParameter { Value = latest.Select(e => string.IsNullOrEmpty(e.Queue) ? e.WorkType : e.Queue).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = latest.Select(e => e.Queue).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = latest.Select(e => e.WorkType).ToArray() });
         upsert.Parameters.Add(new NpgsqlParameter { Value = latest.Select(e => e.Status).ToArray() });
         upsert.Parameters.Add(new NpgsqlParameter { Value = latest.Select(e => (e.CreatedAt ?? e.OccurredAt).ToDateTime()).ToArray() });
         upsert.Parameters.Add(new NpgsqlParameter
@@ -53,8 +58,8 @@ public sealed class WorkItemStore
         while (await reader.ReadAsync(cancellationToken))
         {
             items.Add(new OpenWorkItem(
-                reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
-                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3), reader.GetDouble(4)));
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4), reader.GetDouble(5)));
         }
 
         return items;

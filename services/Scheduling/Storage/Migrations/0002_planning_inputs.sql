@@ -36,6 +36,7 @@ CREATE TABLE $schema$.work_items (
     tenant_id text NOT NULL,
     work_item_id text NOT NULL,
     queue text NOT NULL,
+    work_type text NOT NULL,
     status text NOT NULL,
     created_at timestamptz NOT NULL,
     due_at timestamptz,
@@ -43,7 +44,7 @@ CREATE TABLE $schema$.work_items (
     version int NOT NULL,
     PRIMARY KEY (tenant_id, work_item_id)
 );
-CREATE INDEX ON $schema$.work_items (tenant_id, queue) WHERE status NOT IN ('completed', 'cancelled');
+CREATE INDEX ON $schema$.work_items (tenant_id) WHERE status NOT IN ('completed', 'cancelled');
 SELECT platform.enable_tenant_isolation('$schema$.work_items');
 
 -- Planning settings per tenant (PlanningSettings proto JSON); a tenant without a row plans with the defaults.

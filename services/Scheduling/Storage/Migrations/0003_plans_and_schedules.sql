@@ -19,6 +19,7 @@ CREATE TABLE $schema$.schedule_jobs (
     plan_id uuid NOT NULL,
     state text NOT NULL,
     time_limit_seconds int NOT NULL,
+    gap_tolerance double precision NOT NULL,
     employees int NOT NULL,
     problem jsonb NOT NULL,
     phase text NOT NULL DEFAULT '',
