@@ -22,13 +22,7 @@ public sealed class SeriesForecasts(
 {
     /// <summary>The history of <paramref name="key"/> in the weeks before <paramref name="end"/> (or, without it, before the next local midnight).</summary>
     public Task<LoadedHistory> LoadAsync(string tenantId, SeriesKey key, int minutes, DateTimeOffset? end, CancellationToken cancellationToken) =>
-        dataSource.InTenantAsync(tenantId, async transaction =>
-        {
-            var zone = await history.ZoneOfAsync(key, transaction, cancellationToken);
-            var until = end ?? NextMidnight(zone, clock.GetUtcNow());
-            var from = until.AddDays(-7 * options.Value.HistoryWeeks);
-            return new LoadedHistory(zone, await history.LoadAsync(key, zone, minutes, from, until, transaction, cancellationToken));
-        }, cancellationToken);
+        LoadUntilAsync(tenantId, key, minutes, zone => end ?? NextMidnight(zone, clock.GetUtcNow()), cancellationToken);
 
     /// <summary>Forecasts and stores one series of the job; bad input (no history, an empty horizon) throws ArgumentException naming the series.</summary>
     public async Task<Guid> ForecastAsync(
@@ -36,9 +30,10 @@ public sealed class SeriesForecasts(
         Func<string, Task> phase, CancellationToken cancellationToken)
     {
         await phase("loading");
-        var zone = await dataSource.InTenantAsync(tenantId, transaction => history.ZoneOfAsync(key, transaction, cancellationToken), cancellationToken);
-        var (start, end) = HorizonOf(spec, zone, clock.GetUtcNow());
-        var loaded = await LoadAsync(tenantId, key, spec.IntervalMinutes, start, cancellationToken);
+        var now = clock.GetUtcNow();
+        var loaded = await LoadUntilAsync(tenantId, key, spec.IntervalMinutes, zone => HorizonOf(spec, zone, now).Start, cancellationToken);
+        var zone = loaded.Zone;
+        var (start, end) = HorizonOf(spec, zone, now);
         if (loaded.History.Volume.Points.Count == 0)
         {
             throw new ArgumentException($"{key} has no history before {start:O}.", nameof(key));
@@ -71,6 +66,17 @@ public sealed class SeriesForecasts(
         }, cancellationToken);
         return stored.ForecastId;
     }
+
+    /// <summary>The series' zone and its history before the instant <paramref name="until"/> gives for that zone.</summary>
+    private Task<LoadedHistory> LoadUntilAsync(
+        string tenantId, SeriesKey key, int minutes, Func<TimeZoneInfo, DateTimeOffset> until, CancellationToken cancellationToken) =>
+        dataSource.InTenantAsync(tenantId, async transaction =>
+        {
+            var zone = await history.ZoneOfAsync(key, transaction, cancellationToken);
+            var to = until(zone);
+            var loaded = await history.LoadAsync(key, zone, minutes, to.AddDays(-7 * options.Value.HistoryWeeks), to, transaction, cancellationToken);
+            return new LoadedHistory(zone, loaded);
+        }, cancellationToken);
 
     /// <summary>The horizon on the series' zone: as given, or from the next local midnight for the given number of local days.</summary>
     public static (DateTimeOffset Start, DateTimeOffset End) HorizonOf(ForecastJobSpec spec, TimeZoneInfo zone, DateTimeOffset now)

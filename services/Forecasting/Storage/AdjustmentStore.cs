@@ -10,21 +10,15 @@ public sealed class AdjustmentStore
 
     public async Task AddAsync(StoredAdjustment a, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var insert = new NpgsqlCommand(
+        await using var insert = Sql.Command(
+            transaction,
             $"INSERT INTO forecasting.adjustments (tenant_id, {Columns}) VALUES (current_setting('app.tenant_id', true), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-            transaction.Connection, transaction);
-        insert.Parameters.Add(new NpgsqlParameter { Value = a.AdjustmentId });
-        insert.Parameters.Add(new NpgsqlParameter { Value = a.Key.Kind });
-        insert.Parameters.Add(new NpgsqlParameter { Value = a.Key.Queue });
-        insert.Parameters.Add(new NpgsqlParameter { Value = a.PeriodStart.ToUniversalTime() });
-        insert.Parameters.Add(new NpgsqlParameter { Value = a.PeriodEnd.ToUniversalTime() });
-        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Double, Value = (object?)a.Percent ?? DBNull.Value });
-        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Double, Value = (object?)a.Absolute ?? DBNull.Value });
-        insert.Parameters.Add(new NpgsqlParameter { Value = a.Note });
-        insert.Parameters.Add(new NpgsqlParameter { Value = a.CreatedBy });
-        insert.Parameters.Add(new NpgsqlParameter { Value = a.CreatedAt.ToUniversalTime() });
+            a.AdjustmentId, a.Key.Kind, a.Key.Queue, a.PeriodStart.ToUniversalTime(), a.PeriodEnd.ToUniversalTime(),
+            NullableDouble(a.Percent), NullableDouble(a.Absolute), a.Note, a.CreatedBy, a.CreatedAt.ToUniversalTime());
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static NpgsqlParameter NullableDouble(double? value) => new() { NpgsqlDbType = NpgsqlDbType.Double, Value = (object?)value ?? DBNull.Value };
 
     /// <summary>The tenant's adjustments (all, or of one queue or work type), oldest first: the order they apply in.</summary>
     public Task<IReadOnlyList<StoredAdjustment>> ListAsync(string queue, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
@@ -47,26 +41,11 @@ public sealed class AdjustmentStore
         return removed.Count == 0 ? null : removed[0];
     }
 
-    private static async Task<IReadOnlyList<StoredAdjustment>> QueryAsync(
-        string sql, object[] values, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        var adjustments = new List<StoredAdjustment>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            adjustments.Add(new StoredAdjustment(
-                reader.GetGuid(0), new SeriesKey(reader.GetString(1), reader.GetString(2)),
-                reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4),
-                reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetDouble(6),
-                reader.GetString(7), reader.GetString(8), reader.GetFieldValue<DateTimeOffset>(9)));
-        }
-
-        return adjustments;
-    }
+    private static Task<IReadOnlyList<StoredAdjustment>> QueryAsync(
+        string sql, object[] values, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        Sql.QueryAsync(transaction, sql, values, reader => new StoredAdjustment(
+            reader.GetGuid(0), new SeriesKey(reader.GetString(1), reader.GetString(2)),
+            reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4),
+            reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetDouble(6),
+            reader.GetString(7), reader.GetString(8), reader.GetFieldValue<DateTimeOffset>(9)), cancellationToken);
 }

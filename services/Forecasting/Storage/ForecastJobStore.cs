@@ -32,18 +32,14 @@ public sealed class ForecastJobStore
     public async Task CreateAsync(
         Guid jobId, ForecastJobSpec spec, string trigger, string createdBy, DateTimeOffset now, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var insert = new NpgsqlCommand(
+        await using var insert = Sql.Command(
+            transaction,
             """
             INSERT INTO forecasting.forecast_jobs (tenant_id, job_id, request, state, phase, series_total, trigger, created_by, created_at, updated_at)
             VALUES (current_setting('app.tenant_id', true), $1, $2, 'queued', 'queued', $3, $4, $5, $6, $6)
             """,
-            transaction.Connection, transaction);
-        insert.Parameters.Add(new NpgsqlParameter { Value = jobId });
-        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(spec, Json) });
-        insert.Parameters.Add(new NpgsqlParameter { Value = spec.Series.Count });
-        insert.Parameters.Add(new NpgsqlParameter { Value = trigger });
-        insert.Parameters.Add(new NpgsqlParameter { Value = createdBy });
-        insert.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
+            jobId, new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(spec, Json) },
+            spec.Series.Count, trigger, createdBy, now.ToUniversalTime());
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -69,17 +65,13 @@ public sealed class ForecastJobStore
         Guid jobId, string state, string phase, int seriesDone, string currentSeries, string error, DateTimeOffset now,
         NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var update = new NpgsqlCommand(
+        await using var update = Sql.Command(
+            transaction,
             """
             UPDATE forecasting.forecast_jobs SET state = $2, phase = $3, series_done = $4, current_series = $5, error = $6, updated_at = $7
             WHERE job_id = $1
             """,
-            transaction.Connection, transaction);
-        object[] values = [jobId, state, phase, seriesDone, currentSeries, error, now.ToUniversalTime()];
-        foreach (var value in values)
-        {
-            update.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
+            jobId, state, phase, seriesDone, currentSeries, error, now.ToUniversalTime());
 
         await update.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -23,28 +23,17 @@ public sealed class ForecastStore
 
     public async Task SaveAsync(StoredForecast f, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var insert = new NpgsqlCommand(
+        await using var insert = Sql.Command(
+            transaction,
             $"INSERT INTO forecasting.forecasts (tenant_id, {Columns}) VALUES (current_setting('app.tenant_id', true), " +
             "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
-            transaction.Connection, transaction);
-        object[] values =
-        [
             f.ForecastId, f.JobId, f.Key.Kind, f.Key.Queue, f.IntervalMinutes, f.TimeZone, f.Method, f.MethodRequest, f.Status,
-            f.HorizonStart.ToUniversalTime(), f.HorizonEnd.ToUniversalTime(),
-        ];
-        foreach (var value in values)
-        {
-            insert.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(f.Explanation, Json) });
-        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(f.Values, Json) });
-        insert.Parameters.Add(new NpgsqlParameter { Value = f.HistoryIntervals });
-        insert.Parameters.Add(new NpgsqlParameter { Value = f.Trigger });
-        insert.Parameters.Add(new NpgsqlParameter { Value = f.CreatedBy });
-        insert.Parameters.Add(new NpgsqlParameter { Value = f.CreatedAt.ToUniversalTime() });
+            f.HorizonStart.ToUniversalTime(), f.HorizonEnd.ToUniversalTime(), Jsonb(f.Explanation), Jsonb(f.Values),
+            f.HistoryIntervals, f.Trigger, f.CreatedBy, f.CreatedAt.ToUniversalTime());
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static NpgsqlParameter Jsonb<T>(T value) => new() { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(value, Json) };
 
     public async Task<StoredForecast?> GetAsync(Guid forecastId, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
@@ -74,10 +63,8 @@ public sealed class ForecastStore
     /// <summary>Counts one more publication of the forecast (e.g. after an adjustment) and returns its number.</summary>
     public async Task<int> NextPublishedVersionAsync(Guid forecastId, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var update = new NpgsqlCommand(
-            "UPDATE forecasting.forecasts SET published_version = published_version + 1 WHERE forecast_id = $1 RETURNING published_version",
-            transaction.Connection, transaction);
-        update.Parameters.Add(new NpgsqlParameter { Value = forecastId });
+        await using var update = Sql.Command(
+            transaction, "UPDATE forecasting.forecasts SET published_version = published_version + 1 WHERE forecast_id = $1 RETURNING published_version", forecastId);
         return (int)(await update.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -88,57 +75,45 @@ public sealed class ForecastStore
     public static async Task<IReadOnlyList<RecentSeries>> RecentAcrossTenantsAsync(NpgsqlDataSource dataSource, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await SchedulerTransactions.OpenAsync(dataSource, cancellationToken);
-        await using var _ = connection;
-        await using var select = new NpgsqlCommand(
-            """
-            SELECT * FROM (
-                SELECT DISTINCT ON (tenant_id, kind, queue) tenant_id, kind, queue, interval_minutes, time_zone, method_request,
-                    horizon_end - horizon_start, created_at,
-                    max(created_at) FILTER (WHERE trigger = 'intraday') OVER (PARTITION BY tenant_id, kind, queue), trigger
-                FROM forecasting.forecasts WHERE created_at >= $1
-                ORDER BY tenant_id, kind, queue, trigger = 'intraday', created_at DESC) newest
-            WHERE trigger <> 'intraday'
-            """,
-            connection, transaction);
-        select.Parameters.Add(new NpgsqlParameter { Value = since.ToUniversalTime() });
-        var series = new List<RecentSeries>();
-        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        await using (connection)
+        await using (transaction)
         {
-            while (await reader.ReadAsync(cancellationToken))
+            await using var select = new NpgsqlCommand(
+                """
+                SELECT * FROM (
+                    SELECT DISTINCT ON (tenant_id, kind, queue) tenant_id, kind, queue, interval_minutes, time_zone, method_request,
+                        horizon_end - horizon_start, created_at,
+                        max(created_at) FILTER (WHERE trigger = 'intraday') OVER (PARTITION BY tenant_id, kind, queue), trigger
+                    FROM forecasting.forecasts WHERE created_at >= $1
+                    ORDER BY tenant_id, kind, queue, trigger = 'intraday', created_at DESC) newest
+                WHERE trigger <> 'intraday'
+                """,
+                connection, transaction);
+            select.Parameters.Add(new NpgsqlParameter { Value = since.ToUniversalTime() });
+            var series = new List<RecentSeries>();
+            await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
             {
-                series.Add(new RecentSeries(
-                    reader.GetString(0), new SeriesKey(reader.GetString(1), reader.GetString(2)), reader.GetInt32(3), reader.GetString(4),
-                    reader.GetString(5), reader.GetTimeSpan(6), reader.GetFieldValue<DateTimeOffset>(7),
-                    reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8)));
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    series.Add(new RecentSeries(
+                        reader.GetString(0), new SeriesKey(reader.GetString(1), reader.GetString(2)), reader.GetInt32(3), reader.GetString(4),
+                        reader.GetString(5), reader.GetTimeSpan(6), reader.GetFieldValue<DateTimeOffset>(7),
+                        reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8)));
+                }
             }
-        }
 
-        await transaction.CommitAsync(cancellationToken);
-        return series;
+            await transaction.CommitAsync(cancellationToken);
+            return series;
+        }
     }
 
-    private static async Task<IReadOnlyList<StoredForecast>> QueryAsync(
-        string sql, object[] values, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var select = new NpgsqlCommand(sql, transaction.Connection, transaction);
-        foreach (var value in values)
-        {
-            select.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        var forecasts = new List<StoredForecast>();
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            forecasts.Add(new StoredForecast(
-                reader.GetGuid(0), reader.GetGuid(1), new SeriesKey(reader.GetString(2), reader.GetString(3)), reader.GetInt32(4),
-                reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
-                reader.GetFieldValue<DateTimeOffset>(9), reader.GetFieldValue<DateTimeOffset>(10),
-                JsonSerializer.Deserialize<ForecastExplanation>(reader.GetString(11), Json)!,
-                JsonSerializer.Deserialize<List<StoredValue>>(reader.GetString(12), Json)!,
-                reader.GetInt32(13), reader.GetString(14), reader.GetString(15), reader.GetFieldValue<DateTimeOffset>(16)));
-        }
-
-        return forecasts;
-    }
+    private static Task<IReadOnlyList<StoredForecast>> QueryAsync(
+        string sql, object[] values, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        Sql.QueryAsync(transaction, sql, values, reader => new StoredForecast(
+            reader.GetGuid(0), reader.GetGuid(1), new SeriesKey(reader.GetString(2), reader.GetString(3)), reader.GetInt32(4),
+            reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
+            reader.GetFieldValue<DateTimeOffset>(9), reader.GetFieldValue<DateTimeOffset>(10),
+            JsonSerializer.Deserialize<ForecastExplanation>(reader.GetString(11), Json)!,
+            JsonSerializer.Deserialize<List<StoredValue>>(reader.GetString(12), Json)!,
+            reader.GetInt32(13), reader.GetString(14), reader.GetString(15), reader.GetFieldValue<DateTimeOffset>(16)), cancellationToken);
 }
