@@ -23,7 +23,7 @@ public sealed record ForecastOptions(
     int MaxFitEvaluations = 60,
     int OpenHoursWeeks = 8,
     int MinTrainingWeeks = 4,
-    double UnusualDayShare = 0.3,
+    double UnusualDayShare = 0.5,
     int MaxBacktestDays = 28,
     double CalibrationDayShare = 0.7)
 {
