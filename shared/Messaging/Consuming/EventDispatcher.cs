@@ -9,12 +9,12 @@ using NpgsqlTypes;
 namespace BackOfficeCloud.Messaging.Consuming;
 
 /// <summary>
-/// Applies received events exactly once per consumer group: per tenant, one transaction records the event ids in the
-/// inbox (skipping ids already there) and runs the handlers on the new ones; both commit together.
+/// Applies received events exactly once per consumer group. A batch is one transaction: per tenant, one round trip sets
+/// the tenant (row-level security) and records the event ids in the inbox, skipping ids already there; the handlers run
+/// on the new ones; everything commits together, so either the whole batch is applied and recorded or none of it.
 /// </summary>
 public sealed class EventDispatcher
 {
-    private const int TenantConcurrency = 4;
     private readonly NpgsqlDataSource _dataSource;
     private readonly EventBusIdentity _identity;
     private readonly IServiceScopeFactory _scopes;
@@ -29,9 +29,12 @@ public sealed class EventDispatcher
         _identity = identity;
         _scopes = scopes;
         _handlers = registrations.ToDictionary(r => (r.Topic, r.Type));
+        // Answers one row: NULL when every id was new and distinct (the usual case), else the ids this claim recorded.
         _claim = $"""
-            INSERT INTO {schema.Name}.inbox (tenant_id, consumer_group, event_id) SELECT $1, $2, unnest($3::text[])
-            ON CONFLICT DO NOTHING RETURNING event_id
+            WITH claimed AS (
+                INSERT INTO {schema.Name}.inbox (tenant_id, consumer_group, event_id) SELECT $1, $2, unnest($3::text[])
+                ON CONFLICT DO NOTHING RETURNING event_id)
+            SELECT CASE WHEN count(*) = cardinality($3::text[]) THEN NULL ELSE coalesce(array_agg(event_id), ARRAY[]::text[]) END FROM claimed
             """;
     }
 
@@ -41,29 +44,17 @@ public sealed class EventDispatcher
     public async Task ApplyAsync(IReadOnlyList<ReceivedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        // Tenants are independent (own transaction, own order), so their transactions overlap their round trips.
-        await Parallel.ForEachAsync(
-            events.GroupBy(e => e.Event.TenantId),
-            new ParallelOptions { MaxDegreeOfParallelism = TenantConcurrency, CancellationToken = cancellationToken },
-            (tenant, ct) => new ValueTask(ApplyForTenantAsync(tenant.Key, tenant.ToList(), ct))).ConfigureAwait(false);
-    }
-
-    private async Task ApplyForTenantAsync(string tenantId, List<ReceivedEvent> events, CancellationToken cancellationToken)
-    {
-        var (connection, transaction) = await _dataSource.OpenTenantTransactionAsync(tenantId, cancellationToken).ConfigureAwait(false);
-        await using (connection)
-        await using (transaction)
+        if (events.Count == 0)
         {
-            var fresh = await ClaimAsync(tenantId, events, transaction, cancellationToken).ConfigureAwait(false);
-            var toApply = events.Where(e => fresh.Remove(e.Event.Id));
-            await using var scope = _scopes.CreateAsyncScope();
-            foreach (var group in toApply.GroupBy(e => (e.Topic, e.Event.Type)))
+            return;
+        }
+
+        await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var tenant in events.GroupBy(e => e.Event.TenantId, StringComparer.Ordinal))
             {
-                // An event type nobody here handles is recorded in the inbox and skipped.
-                if (_handlers.TryGetValue(group.Key, out var registration))
-                {
-                    await RunHandlerAsync(registration, group.ToList(), scope.ServiceProvider, transaction, cancellationToken).ConfigureAwait(false);
-                }
+                await ApplyForTenantAsync(tenant.Key, tenant.ToList(), transaction, cancellationToken).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -75,20 +66,38 @@ public sealed class EventDispatcher
         }
     }
 
-    private async Task<HashSet<string>> ClaimAsync(string tenantId, List<ReceivedEvent> events, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    // The tenant setting is transaction-local and switched per tenant group: each group's statements see only its tenant.
+    private async Task ApplyForTenantAsync(string tenantId, List<ReceivedEvent> events, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var claim = new NpgsqlCommand(_claim, transaction.Connection, transaction);
+        var claimed = await ClaimAsync(tenantId, events, transaction, cancellationToken).ConfigureAwait(false);
+        var toApply = claimed is null ? events : events.Where(e => claimed.Remove(e.Event.Id));
+        await using var scope = _scopes.CreateAsyncScope();
+        foreach (var group in toApply.GroupBy(e => (e.Topic, e.Event.Type)))
+        {
+            // An event type nobody here handles is recorded in the inbox and skipped.
+            if (_handlers.TryGetValue(group.Key, out var registration))
+            {
+                await RunHandlerAsync(registration, group.ToList(), scope.ServiceProvider, transaction, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Records the ids in the inbox; returns null when all were new, else the ids new to it (redeliveries left out).</summary>
+    private async Task<HashSet<string>?> ClaimAsync(string tenantId, List<ReceivedEvent> events, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
+        var setTenant = new NpgsqlBatchCommand($"SELECT set_config('{TenantTransactions.TenantSetting}', $1, true)");
+        setTenant.Parameters.Add(new NpgsqlParameter { Value = TenantId.Ensure(tenantId) });
+        var claim = new NpgsqlBatchCommand(_claim);
         claim.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         claim.Parameters.Add(new NpgsqlParameter { Value = _identity.AppId });
         claim.Parameters.Add(new NpgsqlParameter { Value = events.ConvertAll(e => e.Event.Id), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        var fresh = new HashSet<string>(events.Count, StringComparer.Ordinal);
-        await using var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            fresh.Add(reader.GetString(0));
-        }
-
-        return fresh;
+        batch.BatchCommands.Add(setTenant);
+        batch.BatchCommands.Add(claim);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return reader.IsDBNull(0) ? null : new HashSet<string>(reader.GetFieldValue<string[]>(0), StringComparer.Ordinal);
     }
 
     private static async Task RunHandlerAsync(

@@ -10,9 +10,9 @@ public sealed class EnvelopeFactory(string source, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(outgoing);
         outgoing.Validate();
-        var cloudEvent = new CloudEvent(
+        var attributes = new CloudEvent(
             Guid.CreateVersion7().ToString(), source, outgoing.Type, timeProvider.GetUtcNow(), outgoing.TenantId,
-            outgoing.EntityId, MessagingTracing.CurrentTraceParent(), ProtoJson.Format(outgoing.Payload));
-        return new OutboundMessage(outgoing.Topic, outgoing.Key, outgoing.Type, CloudEventJson.Serialize(cloudEvent));
+            outgoing.EntityId, MessagingTracing.CurrentTraceParent(), Data: "");
+        return new OutboundMessage(outgoing.Topic, outgoing.Key, outgoing.Type, CloudEventJson.Serialize(attributes, outgoing.Payload));
     }
 }

@@ -7,7 +7,7 @@ using NpgsqlTypes;
 namespace BackOfficeCloud.Cli.Bus;
 
 /// <summary>Applies a batch of bench events with one insert, stamping when each was applied.</summary>
-internal sealed class BenchApplyHandler(ServiceSchema schema, TimeProvider time) : IEventBatchHandler<BenchWorkItem>
+internal sealed class BenchApplyHandler(ServiceSchema schema, TimeProvider time, BenchProgress progress) : IEventBatchHandler<BenchWorkItem>
 {
     public async Task HandleAsync(IReadOnlyList<ConsumedEvent<BenchWorkItem>> events, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
@@ -20,5 +20,6 @@ internal sealed class BenchApplyHandler(ServiceSchema schema, TimeProvider time)
         insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Context.Time).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         insert.Parameters.Add(new NpgsqlParameter { Value = appliedAt });
         await insert.ExecuteNonQueryAsync(cancellationToken);
+        progress.Add(events.Count);
     }
 }
