@@ -45,10 +45,16 @@ public sealed partial class ScheduleJobExecution(
 
             await CompleteAsync(job, result);
         }
-        catch (Exception error) when (error is ArgumentException or InvalidOperationException)
+        catch (ArgumentException error)
         {
             LogJobFailed(logger, job.JobId, error);
             await EndAsync(job, JobStates.Failed, null, progress.Current, error.Message);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Ended at once rather than left for the stale-heartbeat sweep; the details stay in the log.
+            LogJobFailed(logger, job.JobId, error);
+            await EndAsync(job, JobStates.Failed, null, progress.Current, "the solve failed unexpectedly; it has been logged");
         }
     }
 

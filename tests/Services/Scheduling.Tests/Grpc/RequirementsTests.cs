@@ -1,9 +1,13 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using BackOfficeCloud.Contracts.Scheduling.V1;
 using BackOfficeCloud.Planning.Staffing.Queueing;
 using BackOfficeCloud.Scheduling.Tests.Support;
 using BackOfficeCloud.ServiceDefaults.Security;
 using BackOfficeCloud.TestKit;
 using Grpc.Core;
+using Npgsql;
 
 namespace BackOfficeCloud.Scheduling.Tests.Grpc;
 
@@ -48,6 +52,16 @@ public class RequirementsTests(SchedulingServiceFixture service)
         Assert.True(comparison.LpBoundHours <= comparison.BlendedPaidHours + 1e-6);
         Assert.Equal("optimal", plan.Status);
 
+        var flat = await service.InTenantAsync(tenant, async transaction =>
+        {
+            await using var count = new NpgsqlCommand("SELECT count(*), sum(deferrable_minutes) FROM scheduling.requirements", transaction.Connection, transaction);
+            await using var reader = await count.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return (Rows: reader.GetInt64(0), Minutes: reader.GetDouble(1));
+        });
+        Assert.Equal(2 * 96, flat.Rows);
+        Assert.Equal(claims.Intervals.Sum(i => i.DeferrableMinutes), flat.Minutes, 6);
+
         Assert.Equal(plan, await client.GetRequirementsAsync(new GetRequirementsRequest { PlanId = plan.PlanId }));
         Assert.Equal(comparison, await client.CompareBlendedSiloAsync(new GetRequirementsRequest { PlanId = plan.PlanId }));
         var published = await service.Published.RequirementsAsync(tenant, plan.PlanId);
@@ -83,6 +97,36 @@ public class RequirementsTests(SchedulingServiceFixture service)
         var unknownQueue = _scenario.Period();
         unknownQueue.Queues.Add("fax");
         Assert.Contains("queues[0]", (await Assert.ThrowsAsync<RpcException>(() => client.ComputeRequirementsAsync(unknownQueue).ResponseAsync)).Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rest_callers_get_the_plan_and_problem_details_naming_the_field()
+    {
+        var tenant = UniqueTenant.Next();
+        await service.PublishAndApplyAsync(tenant, _scenario.Events(tenant));
+        using var rest = await service.RestAsync(tenant);
+        var period = _scenario.Period();
+
+        using var computed = await rest.PostAsJsonAsync("/v1/requirements", new
+        {
+            periodStart = period.PeriodStart.ToDateTimeOffset(),
+            periodEnd = period.PeriodEnd.ToDateTimeOffset(),
+            intervalMinutes = 30,
+        });
+        Assert.Equal(HttpStatusCode.OK, computed.StatusCode);
+        var plan = JsonNode.Parse(await computed.Content.ReadAsStringAsync())!;
+        using var comparison = await rest.GetAsync($"/v1/requirements/{plan["planId"]}:compare");
+        Assert.Equal(plan["comparison"]!["siloPaidHours"]!.GetValue<double>(), JsonNode.Parse(await comparison.Content.ReadAsStringAsync())!["siloPaidHours"]!.GetValue<double>());
+
+        using var backwards = await rest.PostAsJsonAsync("/v1/requirements", new
+        {
+            periodStart = period.PeriodEnd.ToDateTimeOffset(),
+            periodEnd = period.PeriodStart.ToDateTimeOffset(),
+            intervalMinutes = 30,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+        Assert.Equal("application/problem+json", backwards.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("period_end", JsonNode.Parse(await backwards.Content.ReadAsStringAsync())!["errors"]![0]!["field"]!.GetValue<string>());
     }
 
     [Fact]

@@ -68,10 +68,17 @@ public sealed class SchedulingServiceFixture : IAsyncLifetime
         await _postgres.DisposeAsync();
     }
 
-    public async Task<SchedulingService.SchedulingServiceClient> ClientAsync(string tenant, string role = Roles.Planner)
+    public async Task<SchedulingService.SchedulingServiceClient> ClientAsync(string tenant, string role = Roles.Planner) =>
+        new(GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = await AuthenticatedAsync(tenant, role) }));
+
+    /// <summary>A REST client (JSON transcoding) of the tenant.</summary>
+    public async Task<HttpClient> RestAsync(string tenant, string role = Roles.Planner) =>
+        new(await AuthenticatedAsync(tenant, role)) { BaseAddress = Factory.Server.BaseAddress };
+
+    private async Task<HttpMessageHandler> AuthenticatedAsync(string tenant, string role)
     {
         var key = await Services.GetRequiredService<IdentityStore>().CreateApiKeyAsync(tenant, role, "test planner", CancellationToken.None);
-        return new(GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new ApiKeyHandler(key, Factory.Server.CreateHandler()) }));
+        return new ApiKeyHandler(key, Factory.Server.CreateHandler());
     }
 
     /// <summary>Writes the events to the outbox, as their publishers do, and waits (bounded) until the service applied them all.</summary>
