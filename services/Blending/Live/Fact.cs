@@ -7,7 +7,11 @@ using Google.Protobuf;
 namespace BackOfficeCloud.Blending.Live;
 
 /// <summary>Something that changed a tenant's blending state, at the instant the engine is told it happened.</summary>
-public sealed record Fact(string Kind, DateTimeOffset At, IMessage Payload);
+public sealed record Fact(string Kind, DateTimeOffset At, IMessage Payload)
+{
+    /// <summary>Whole microseconds, as PostgreSQL stores it: a replayed fact happens at the very instant it did live.</summary>
+    public DateTimeOffset At { get; } = At.AddTicks(-(At.UtcTicks % 10));
+}
 
 /// <summary>
 /// Kinds of facts: the event types consumed, plus the actions taken through the API (their payload is the request).

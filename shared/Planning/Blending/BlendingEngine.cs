@@ -203,7 +203,7 @@ public sealed partial class BlendingEngine : IBlendingEngine
         }
 
         StartItem(agent, choice.Slot, nowTicks);
-        return BlendingDecision.Assign(agent, _items[choice.Slot].Id, choice.Reason);
+        return BlendingDecision.Assign(agent, _items[choice.Slot].Id, choice.Reason with { Policy = policy.Name });
     }
 
     public void UpdateQueue(int queue, in QueueObservation observation, DateTimeOffset now, List<BlendingDecision> recalls)

@@ -1,0 +1,143 @@
+using System.Text;
+using BackOfficeCloud.Contracts;
+using BackOfficeCloud.Contracts.Blending.V1;
+using BackOfficeCloud.Data;
+using BackOfficeCloud.Messaging.Kafka;
+using BackOfficeCloud.Messaging.Publishing;
+using BackOfficeCloud.ServiceDefaults.Security;
+using BackOfficeCloud.TestKit;
+using Confluent.Kafka;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Caching.Memory;
+using Npgsql;
+
+namespace BackOfficeCloud.Blending.Tests.Support;
+
+/// <summary>
+/// The Blending service (its own process) against a throwaway PostgreSQL and the Kafka dev broker. Tests publish
+/// Ingestion's and Scheduling's events to the broker as CloudEvents, as those services do, and read
+/// <c>blending.decisions</c> back. <see cref="RestartAsync"/> stops the service and starts a new one.
+/// </summary>
+public sealed class BlendingServiceFixture : IAsyncLifetime
+{
+    private readonly PostgresFixture _postgres = new();
+    private readonly EnvelopeFactory _envelopes = new("ingestion", TimeProvider.System);
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+    private KafkaFixture? _kafka;
+    private IProducer<byte[]?, byte[]>? _producer;
+    private NpgsqlDataSource? _dataSource;
+    private ServiceUnderTest? _service;
+
+    public PublishedDecisions Decisions { get; private set; } = null!;
+
+    private ServiceUnderTest Service => _service ?? throw new InvalidOperationException("The service did not start.");
+
+    private NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("PostgreSQL did not start.");
+
+    public async Task InitializeAsync()
+    {
+        await _postgres.InitializeAsync();
+        _kafka = new KafkaFixture();
+        _kafka.CreateTopics([.. Topics.All]);
+        KafkaNativeLibrary.EnsureLoaded();
+        _producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig { BootstrapServers = _kafka.Broker.BootstrapServers }).Build();
+        Decisions = new PublishedDecisions(_kafka.Broker.BootstrapServers);
+        _dataSource = NpgsqlDataSource.Create(_postgres.Server.AppConnectionString);
+        _service = await StartAsync();
+    }
+
+    public async Task RestartAsync()
+    {
+        await Service.DisposeAsync();
+        _service = await StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_service is not null)
+        {
+            await _service.DisposeAsync();
+        }
+
+        _producer?.Dispose();
+        Decisions?.Dispose();
+        _kafka?.Dispose();
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync();
+        }
+
+        _cache.Dispose();
+        await _postgres.DisposeAsync();
+    }
+
+    public Task<string> NewApiKeyAsync(string tenant, string role = Roles.Admin) =>
+        new IdentityStore(DataSource, _cache).CreateApiKeyAsync(tenant, role, "blending test", CancellationToken.None);
+
+    public BlendingService.BlendingServiceClient Client(string apiKey) =>
+        new(GrpcChannel.ForAddress(Service.GrpcUrl, new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add(PlatformAuthenticationHandler.ApiKeyHeader, apiKey);
+                return Task.CompletedTask;
+            })),
+            UnsafeUseInsecureChannelCallCredentials = true,
+        }));
+
+    /// <summary>Publishes the events to their topics and waits (bounded) until the service has applied them as facts.</summary>
+    public async Task PublishAsync(string tenant, params OutgoingEvent[] events)
+    {
+        var before = await FactsAppliedAsync(tenant);
+        foreach (var message in events.Select(_envelopes.Create))
+        {
+            await _producer!.ProduceAsync(message.Topic, new Message<byte[]?, byte[]> { Key = Encoding.UTF8.GetBytes(message.Key), Value = message.Envelope });
+        }
+
+        Assert.True(
+            await EventuallyAsync(async () => await FactsAppliedAsync(tenant) >= before + events.Length),
+            $"the service did not apply {events.Length} events of {tenant} in time");
+    }
+
+    public async Task<long> FactsAppliedAsync(string tenant)
+    {
+        var (connection, transaction) = await DataSource.OpenTenantTransactionAsync(tenant);
+        await using (connection)
+        await using (transaction)
+        {
+            await using var command = new NpgsqlCommand("SELECT facts_applied FROM blending.tenants", connection, transaction);
+            return await command.ExecuteScalarAsync() is long applied ? applied : 0;
+        }
+    }
+
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> done, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await done())
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return await done();
+    }
+
+    private Task<ServiceUnderTest> StartAsync() =>
+        ServiceUnderTest.StartAsync(new Dictionary<string, string?>(_postgres.ServiceConfiguration.Concat(_kafka!.ServiceConfiguration))
+        {
+            ["Messaging:OutboxPollInterval"] = "00:00:00.020",
+            ["Messaging:RetryDelay"] = "00:00:00.010",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServiceCollection : ICollectionFixture<BlendingServiceFixture>
+{
+    public const string Name = "blending service";
+}
