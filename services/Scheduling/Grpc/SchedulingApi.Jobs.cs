@@ -38,7 +38,6 @@ public sealed partial class SchedulingApi
         var planId = request.PlanId.Length > 0 ? Id(request.PlanId, "plan_id")
             : request.Period is not null ? Guid.Parse((await requirements.ComputeAsync(tenant, request.Period, context.CancellationToken)).PlanId)
             : throw new ValidationException("plan_id", "give a plan_id, or a period to plan first");
-        var inputs = await requirements.ReadInputsAsync(tenant, context.CancellationToken);
         var jobId = Guid.CreateVersion7();
         var job = await InTenantAsync(
             context,
@@ -46,7 +45,8 @@ public sealed partial class SchedulingApi
             {
                 var demand = await plans.GetDemandAsync(transaction, planId, context.CancellationToken) ?? throw NotFound("plan_id", request.PlanId);
                 var agents = await PlanningInputStores.Agents.ReadAllAsync(transaction, context.CancellationToken);
-                var problem = ScheduleProblemBuilder.Build(demand, agents.Values, inputs.Settings);
+                var tenantSettings = PlanningSettingsDefaults.Complete(await settings.GetAsync(transaction, context.CancellationToken));
+                var problem = ScheduleProblemBuilder.Build(demand, agents.Values, tenantSettings);
                 var horizon = problem.Horizon;
                 ProblemValidator.Validate(problem, IntervalGrid.Build(LocalTime.FindZone(horizon.TimeZone), horizon.FirstDay, horizon.Days, horizon.IntervalMinutes).Count);
                 await jobs.CreateAsync(transaction, jobId, planId, timeLimit, gapTolerance, problem, context.CancellationToken);

@@ -41,7 +41,7 @@ public sealed class RequirementsComputation(
     }
 
     /// <summary>The tenant's settings with defaults (the zone of its first roster queue unless set), queues, forecasts and backlog.</summary>
-    public async Task<PlanningInputs> ReadInputsAsync(string tenantId, CancellationToken cancellationToken)
+    private async Task<PlanningInputs> ReadInputsAsync(string tenantId, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await dataSource.OpenTenantTransactionAsync(tenantId, cancellationToken);
         await using (connection)
