@@ -19,9 +19,10 @@ public sealed partial class IngestionApi
             throw new ValidationException("header", "the first message of an import must be its header (kind, format, mapping)");
         }
 
+        var header = requestStream.Current.Header;
         var pump = new UploadPump(options.MaxImportBytes);
         var upload = pump.PumpAsync(DataOf(requestStream, context.CancellationToken), context.CancellationToken);
-        var job = await imports.RunAsync(tenant, requestStream.Current.Header, pump.Reader, () => pump.BytesRead, context.CancellationToken);
+        var job = await imports.RunAsync(tenant, header, pump.Reader, () => pump.BytesRead, context.CancellationToken);
         await upload;
         return job;
     }

@@ -151,6 +151,7 @@ public sealed class ImportRunner(
 
         private async Task<WriteCounts> ChunkAsync(List<ImportRow<T>> chunk, NpgsqlTransaction? wholeFile, CancellationToken cancellationToken)
         {
+            var checkpoint = _tally.Checkpoint();
             _tally.AddRejected(chunk.Where(r => r.Record is null).SelectMany(r => r.Errors));
             var rows = chunk.Where(r => r.Record is not null).Select(r => new RowRecord<T>(r.Line, r.Record!)).ToList();
             if (wholeFile is not null)
@@ -161,20 +162,29 @@ public sealed class ImportRunner(
                 return _tally.Rejected > 0 ? default : await runner._pipeline.WriteAsync(kind, tenant, wholeFile, validated.Valid, cancellationToken).ConfigureAwait(false);
             }
 
-            var (connection, transaction) = await runner._dataSource.OpenTenantTransactionAsync(tenant, cancellationToken).ConfigureAwait(false);
-            await using (connection)
-            await using (transaction)
+            try
             {
-                var validated = await runner._pipeline.ValidateAsync(kind, transaction, rows, cancellationToken).ConfigureAwait(false);
-                _tally.AddValidated(validated);
-                var written = await runner._pipeline.WriteAsync(kind, tenant, transaction, validated.Valid, cancellationToken).ConfigureAwait(false);
-                _tally.AddWritten(written);
-                Snapshot();
-                await runner._jobs.RecordProgressAsync(transaction, jobId, Job, NewErrors(), cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                _errorsRecorded = _tally.Errors.Count;
-                runner._pipeline.Count(kind.Name, tenant, written, validated.Rejected + chunk.Count - rows.Count);
-                return written;
+                var (connection, transaction) = await runner._dataSource.OpenTenantTransactionAsync(tenant, cancellationToken).ConfigureAwait(false);
+                await using (connection)
+                await using (transaction)
+                {
+                    var validated = await runner._pipeline.ValidateAsync(kind, transaction, rows, cancellationToken).ConfigureAwait(false);
+                    _tally.AddValidated(validated);
+                    var written = await runner._pipeline.WriteAsync(kind, tenant, transaction, validated.Valid, cancellationToken).ConfigureAwait(false);
+                    _tally.AddWritten(written);
+                    Snapshot();
+                    await runner._jobs.RecordProgressAsync(transaction, jobId, Job, NewErrors(), cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    _errorsRecorded = _tally.Errors.Count;
+                    runner._pipeline.Count(kind.Name, tenant, written, validated.Rejected + chunk.Count - rows.Count);
+                    return written;
+                }
+            }
+            catch
+            {
+                // the chunk did not commit: the job reports only what is stored
+                _tally.Restore(checkpoint);
+                throw;
             }
         }
 

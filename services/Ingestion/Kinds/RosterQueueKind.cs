@@ -21,7 +21,7 @@ public sealed class RosterQueueKind : IRecordKind<RosterQueue>
     public RecordTable<RosterQueue> Table { get; } = new("roster_queues", "record_id",
     [
         Column.Enum<RosterQueue, Channel>("channel", q => q.Channel),
-        Column.Bool<RosterQueue>("deferrable", q => q.Deferrable),
+        Column.Bool<RosterQueue>("is_deferrable", q => q.Deferrable),
         Column.Double<RosterQueue>("target_service_level", q => q.TargetServiceLevel),
         Column.Double<RosterQueue>("target_seconds", q => q.TargetSeconds),
         Column.Double<RosterQueue>("deadline_business_hours", q => q.DeadlineBusinessHours),

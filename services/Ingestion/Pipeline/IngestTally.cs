@@ -54,6 +54,16 @@ public sealed class IngestTally(int maxErrors = int.MaxValue)
     /// <summary>Under reject-all a batch with a bad row writes nothing: its valid rows are neither accepted nor duplicates.</summary>
     public bool RejectsAll(InvalidRowPolicy policy) => policy == InvalidRowPolicy.RejectAll && Rejected > 0;
 
+    /// <summary>The totals now, to go back to if the chunk being counted does not commit.</summary>
+    public (long Received, long Accepted, long Updated, long Duplicates, long Rejected, int Errors) Checkpoint() =>
+        (Received, Accepted, Updated, Duplicates, Rejected, _errors.Count);
+
+    public void Restore((long Received, long Accepted, long Updated, long Duplicates, long Rejected, int Errors) checkpoint)
+    {
+        (Received, Accepted, Updated, Duplicates, Rejected) = (checkpoint.Received, checkpoint.Accepted, checkpoint.Updated, checkpoint.Duplicates, checkpoint.Rejected);
+        _errors.RemoveRange(checkpoint.Errors, _errors.Count - checkpoint.Errors);
+    }
+
     public IngestResult ToResult()
     {
         var result = new IngestResult { Received = Received, Accepted = Accepted, Updated = Updated, Duplicates = Duplicates, Rejected = Rejected };

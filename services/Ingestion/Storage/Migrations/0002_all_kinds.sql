@@ -100,7 +100,7 @@ CREATE TABLE $schema$.roster_queues (
     record_id uuid NOT NULL DEFAULT gen_random_uuid(),
     version int NOT NULL DEFAULT 1,
     channel text NOT NULL,
-    deferrable boolean NOT NULL,
+    is_deferrable boolean NOT NULL,
     target_service_level double precision NOT NULL,
     target_seconds double precision NOT NULL,
     deadline_business_hours double precision NOT NULL,
