@@ -1,5 +1,6 @@
 using BackOfficeCloud.Contracts.Forecasting.V1;
 using BackOfficeCloud.Forecasting.Storage;
+using BackOfficeCloud.Planning.Calendar;
 using BackOfficeCloud.Planning.Forecasting;
 using BackOfficeCloud.ServiceDefaults.Validation;
 using Google.Protobuf.WellKnownTypes;
@@ -56,9 +57,9 @@ public static class RequestValidation
     public static int IntervalMinutes(int requested, int baseMinutes, List<FieldViolation> violations)
     {
         var minutes = requested == 0 ? baseMinutes : requested;
-        if (minutes is not (15 or 30 or 60) || minutes % baseMinutes != 0)
+        if (!IntervalGrid.SupportedLengths.Contains(minutes) || minutes % baseMinutes != 0)
         {
-            violations.Add(new("interval_minutes", $"is {requested}: use 15, 30 or 60, a multiple of the base interval of {baseMinutes} minutes"));
+            violations.Add(new("interval_minutes", $"is {requested}: use one of {string.Join(", ", IntervalGrid.SupportedLengths.Where(m => m % baseMinutes == 0))} (multiples of the base interval of {baseMinutes} minutes)"));
         }
 
         return minutes;

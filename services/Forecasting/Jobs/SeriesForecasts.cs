@@ -36,7 +36,9 @@ public sealed class SeriesForecasts(
         var (start, end) = HorizonOf(spec, zone, now);
         if (loaded.History.Volume.Points.Count == 0)
         {
-            throw new ArgumentException($"{key} has no history before {start:O}.", nameof(key));
+            throw new ArgumentException(
+                $"{key} has no history before {start:O} in the {options.Value.HistoryWeeks} weeks read (interval statistics count only when their length divides {spec.IntervalMinutes} minutes).",
+                nameof(key));
         }
 
         var targets = Targets(zone, spec.IntervalMinutes, start, end);
