@@ -71,6 +71,26 @@ public class RequirementsTests(SchedulingServiceFixture service)
     }
 
     [Fact]
+    public async Task A_plan_too_large_for_one_event_is_announced_without_its_intervals()
+    {
+        var tenant = UniqueTenant.Next();
+        var client = await service.ClientAsync(tenant);
+        await service.PublishAndApplyAsync(tenant, _scenario.Events(tenant, days: 14));
+
+        var plan = await client.ComputeRequirementsAsync(_scenario.Period(intervalMinutes: 5, days: 14));
+
+        Assert.Equal(14 * 288, plan.Totals.Count);
+        var published = await service.Published.RequirementsAsync(tenant, plan.PlanId);
+        Assert.NotNull(published);
+        Assert.True(published.IntervalsOmitted);
+        Assert.Empty(published.Totals);
+        Assert.All(published.Queues, q => Assert.Empty(q.Intervals));
+        Assert.Equal(plan.Queues.Select(q => (q.Queue, q.ShortfallMinutes)), published.Queues.Select(q => (q.Queue, q.ShortfallMinutes)));
+        Assert.Equal(plan.Comparison.BlendedPaidHours, published.BlendedPaidHours);
+        Assert.False((await service.Published.RequirementsAsync(tenant, (await client.ComputeRequirementsAsync(_scenario.Period())).PlanId))!.IntervalsOmitted);
+    }
+
+    [Fact]
     public async Task Bad_periods_unknown_plans_and_impossible_targets_are_refused_naming_the_field()
     {
         var tenant = UniqueTenant.Next();
