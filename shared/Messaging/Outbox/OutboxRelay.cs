@@ -10,9 +10,11 @@ using Npgsql;
 namespace BackOfficeCloud.Messaging.Outbox;
 
 /// <summary>
-/// Publishes the outbox: each transaction takes a batch of rows with FOR UPDATE SKIP LOCKED, deletes them, publishes
-/// them and commits only after the broker acknowledged every one. Replicas and loops never take the same rows at once;
-/// a crash before commit leaves the rows for the next relay (at-least-once: consumers skip what they already applied).
+/// Publishes the outbox: each transaction deletes the oldest batch of rows, publishes them in outbox order and commits
+/// only after the broker acknowledged every one. One relay transaction runs at a time per schema (a transaction-level
+/// advisory lock; other loops and replicas wait for their turn), so batches leave in outbox order, which keeps the order
+/// of each entity's events, and rows need no row locks. A crash before commit leaves the rows for the next relay
+/// (at-least-once: consumers skip what they already applied).
 /// </summary>
 public sealed partial class OutboxRelay(
     NpgsqlDataSource dataSource, ServiceSchema schema, IEventTransport transport, IOptions<MessagingOptions> options,
@@ -22,17 +24,26 @@ public sealed partial class OutboxRelay(
     private static readonly TimeSpan ErrorBackoff = TimeSpan.FromSeconds(1);
 
     private readonly string _take = $"""
-        DELETE FROM {schema.Name}.outbox WHERE id = ANY(ARRAY(
-            SELECT id FROM {schema.Name}.outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED))
+        DELETE FROM {schema.Name}.outbox WHERE id = ANY(ARRAY(SELECT id FROM {schema.Name}.outbox ORDER BY id LIMIT $1))
         RETURNING id, topic, message_key, event_type, envelope
         """;
 
-    /// <summary>Publishes one batch; returns how many events it published (0 when the outbox is empty).</summary>
+    private readonly string _enterTurn =
+        $"SELECT set_config('app.outbox_relay', 'on', true), pg_try_advisory_xact_lock(hashtextextended('{schema.Name}.outbox', 0))";
+
+    /// <summary>Publishes one batch; returns how many events it published (0 when the outbox is empty or another relay has the turn).</summary>
     public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await EnterRelaySessionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await using (var enter = new NpgsqlCommand(_enterTurn, connection, transaction))
+        await using (var turn = await enter.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!await turn.ReadAsync(cancellationToken).ConfigureAwait(false) || !turn.GetBoolean(1))
+            {
+                return 0;
+            }
+        }
 
         var batch = new List<(long Id, OutboundMessage Message)>(options.Value.OutboxBatchSize);
         await using (var take = new NpgsqlCommand(_take, connection, transaction))
@@ -107,12 +118,6 @@ public sealed partial class OutboxRelay(
 
             await DelayQuietlyAsync(BacklogInterval, stoppingToken).ConfigureAwait(false);
         }
-    }
-
-    private static async Task EnterRelaySessionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var relay = new NpgsqlCommand("SELECT set_config('app.outbox_relay', 'on', true)", connection, transaction);
-        await relay.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task DelayQuietlyAsync(TimeSpan delay, CancellationToken stoppingToken)

@@ -5,6 +5,7 @@ using BackOfficeCloud.DevInfra.Kafka;
 using BackOfficeCloud.DevInfra.Postgres;
 using BackOfficeCloud.Messaging.Hosting;
 using BackOfficeCloud.Messaging.Migrations;
+using BackOfficeCloud.Messaging.Observability;
 using BackOfficeCloud.Messaging.Outbox;
 using BackOfficeCloud.Messaging.Publishing;
 using Google.Protobuf.WellKnownTypes;
@@ -57,7 +58,9 @@ internal static class BusBenchmark
             await WaitUntilAppliedAsync(progress, superuser, warmUp, cancellationToken);
             var writing = Stopwatch.StartNew();
             await WriteAllAsync(host.Services, tenants, 0, options.Events, options.Rate, cancellationToken);
-            Console.Error.WriteLine($"bench bus: the writers took {writing.Elapsed.TotalSeconds:F2} s; {progress.Applied - warmUp} events were applied by then");
+            Console.Error.WriteLine(
+                $"bench bus: the writers took {writing.Elapsed.TotalSeconds:F2} s; by then {MessagingMetrics.Published.WithLabels(Topic).Value - warmUp:F0} " +
+                $"events were published to Kafka and {progress.Applied - warmUp} applied");
             await WaitUntilAppliedAsync(progress, superuser, warmUp + options.Events, cancellationToken);
             return await MeasureAsync(superuser, options.Events, cancellationToken);
         }

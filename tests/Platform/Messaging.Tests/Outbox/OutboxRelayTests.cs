@@ -72,6 +72,22 @@ public class OutboxRelayTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_relay_waits_while_another_has_the_turn()
+    {
+        var tenant = UniqueTenant.Next();
+        await _host.EnqueueAsync(tenant, TestEvents.Items(Topic, tenant, 5));
+        await using var other = await _host.Get<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var turn = new NpgsqlCommand($"SELECT pg_advisory_lock(hashtextextended('{_host.Schema}.outbox', 0))", other);
+        await turn.ExecuteNonQueryAsync();
+
+        Assert.Equal(0, await _host.Get<OutboxRelay>().RelayBatchAsync(CancellationToken.None));
+
+        await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", other);
+        await release.ExecuteNonQueryAsync();
+        Assert.Equal(5, await _host.Get<OutboxRelay>().RelayBatchAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task The_relay_role_cannot_be_used_to_write_another_tenants_outbox_rows()
     {
         var (connection, transaction) = await _host.Get<NpgsqlDataSource>().OpenTenantTransactionAsync(UniqueTenant.Next());
