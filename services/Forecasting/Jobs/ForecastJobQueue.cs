@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using BackOfficeCloud.Forecasting.Observability;
 using Microsoft.Extensions.Options;
 
 namespace BackOfficeCloud.Forecasting.Jobs;
@@ -13,9 +15,25 @@ public sealed class ForecastJobQueue(IOptions<ForecastingOptions> options)
         new BoundedChannelOptions(options.Value.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
 
     /// <summary>False when the queue is full: the caller should try later.</summary>
-    public bool TryEnqueue(JobTicket ticket) => _channel.Writer.TryWrite(ticket);
+    public bool TryEnqueue(JobTicket ticket)
+    {
+        var written = _channel.Writer.TryWrite(ticket);
+        ForecastingMetrics.JobsQueued.Set(_channel.Reader.Count);
+        return written;
+    }
 
-    public ValueTask EnqueueAsync(JobTicket ticket, CancellationToken cancellationToken) => _channel.Writer.WriteAsync(ticket, cancellationToken);
+    public async ValueTask EnqueueAsync(JobTicket ticket, CancellationToken cancellationToken)
+    {
+        await _channel.Writer.WriteAsync(ticket, cancellationToken);
+        ForecastingMetrics.JobsQueued.Set(_channel.Reader.Count);
+    }
 
-    public IAsyncEnumerable<JobTicket> ReadAllAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAllAsync(cancellationToken);
+    public async IAsyncEnumerable<JobTicket> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var ticket in _channel.Reader.ReadAllAsync(cancellationToken))
+        {
+            ForecastingMetrics.JobsQueued.Set(_channel.Reader.Count);
+            yield return ticket;
+        }
+    }
 }

@@ -1,5 +1,7 @@
+using BackOfficeCloud.Forecasting.Observability;
 using BackOfficeCloud.Forecasting.Storage;
 using Npgsql;
+using Prometheus;
 
 namespace BackOfficeCloud.Forecasting.Jobs;
 
@@ -20,6 +22,7 @@ public sealed partial class ForecastJobRunner(
         }
 
         var errors = new List<string>();
+        using var timer = ForecastingMetrics.JobDuration.WithLabels(job.Trigger).NewTimer();
         try
         {
             for (var i = 0; i < job.Spec.Series.Count; i++)
@@ -46,6 +49,7 @@ public sealed partial class ForecastJobRunner(
         }
 
         var succeeded = errors.Count == 0;
+        ForecastingMetrics.JobsFinished.WithLabels(job.Trigger, succeeded ? JobStates.Succeeded : JobStates.Failed).Inc();
         await WriteAsync(
             ticket, succeeded ? JobStates.Succeeded : JobStates.Failed, succeeded ? "done" : JobStates.Failed,
             job.Spec.Series.Count, "", string.Join("; ", errors), CancellationToken.None);

@@ -1,5 +1,6 @@
 using BackOfficeCloud.Forecasting.Adjustments;
 using BackOfficeCloud.Forecasting.Events;
+using BackOfficeCloud.Forecasting.Observability;
 using BackOfficeCloud.Forecasting.Storage;
 using BackOfficeCloud.Planning.Calendar;
 using BackOfficeCloud.Planning.Forecasting;
@@ -66,6 +67,7 @@ public sealed class SeriesForecasts(
             var applied = await adjustments.OverlappingAsync(key, start, end, transaction, cancellationToken);
             await events.EnqueueAsync(tenantId, stored, AdjustmentApplier.Apply(values, applied), 1, trigger, transaction, cancellationToken);
         }, cancellationToken);
+        ForecastingMetrics.SeriesForecast.WithLabels(result.Method).Inc();
         return stored.ForecastId;
     }
 
