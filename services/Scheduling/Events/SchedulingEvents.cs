@@ -24,10 +24,12 @@ public sealed class SchedulingEvents(IEventOutbox outbox)
             new OutgoingEvent(Topics.SchedulingRequirements, EventTypes.RequirementsPublished, tenantId, plan.PlanId, Bounded(RequirementsPlanMapper.ToEvent(plan))),
             cancellationToken);
 
+    /// <summary>The schedule's event, in parts when it is too large for one message (same key: they stay in order).</summary>
     public Task SchedulePublishedAsync(string tenantId, Schedule schedule, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         outbox.EnqueueAsync(
             transaction,
-            new OutgoingEvent(Topics.SchedulingSchedules, EventTypes.SchedulePublished, tenantId, schedule.ScheduleId, ScheduleMapper.ToEvent(schedule)),
+            [.. ScheduleParts.Split(ScheduleMapper.ToEvent(schedule))
+                .Select(part => new OutgoingEvent(Topics.SchedulingSchedules, EventTypes.SchedulePublished, tenantId, schedule.ScheduleId, part))],
             cancellationToken);
 
     private static RequirementsPublished Bounded(RequirementsPublished published)
