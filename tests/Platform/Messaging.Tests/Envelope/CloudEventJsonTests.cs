@@ -73,6 +73,8 @@ public class CloudEventJsonTests
     [InlineData("""{"specversion":"0.3","id":"1","source":"s","type":"t","tenantid":"acme","data":{}}""", "specversion")]
     [InlineData("""{"specversion":"1.0","source":"s","type":"t","tenantid":"acme","data":{}}""", "'id'")]
     [InlineData("""{"specversion":"1.0","id":"1","source":"s","type":"t","tenantid":"acme"}""", "data")]
+    [InlineData("""{"specversion":"1.0","id":"1","source":"s","type":"t","tenantid":"acme","data":"text"}""", "data")]
+    [InlineData("""{"specversion":"1.0","id":"1","source":"s","type":"t","tenantid":"acme","time":"yesterday","data":{}}""", "time")]
     [InlineData("""not json""", "not JSON")]
     public void An_envelope_the_platform_cannot_apply_is_refused_naming_the_attribute(string json, string named)
     {
