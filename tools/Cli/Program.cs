@@ -9,5 +9,6 @@ BackOfficeCloud.Cli.Forecasting.ForecastingCommands.Register(root, bench);
 BackOfficeCloud.Cli.Blending.BlendingCommands.Register(root, bench);
 BackOfficeCloud.Cli.Simulation.SimulationCommands.Register(root, bench);
 BackOfficeCloud.Cli.Bus.BusCommands.Register(root, bench);
+BackOfficeCloud.Cli.Import.ImportCommands.Register(root, bench);
 
 return await root.Parse(args).InvokeAsync();

@@ -1,17 +1,27 @@
 using BackOfficeCloud.Contracts;
 using BackOfficeCloud.Contracts.Events.V1;
-using BackOfficeCloud.Contracts.Ingestion.V1;
-using BackOfficeCloud.Ingestion.Storage;
-using BackOfficeCloud.Ingestion.Validation;
-using BackOfficeCloud.Messaging.Publishing;
-using Google.Protobuf;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace BackOfficeCloud.Ingestion.Kinds;
 
 /// <summary>Contacts; each stored one is flagged as a repeat when the same customer came within the repeat window.</summary>
-public sealed class InteractionKind(IngestionOptions options) : IRecordKind<Interaction>
+public sealed class InteractionKind(IngestionOptions options) : RecordKindBase<Interaction>(
+    RecordKind.Interaction, "interactions", Interaction.Parser, new RecordTable<Interaction>("interactions", "interaction_id",
+    [
+        Column.Enum<Interaction, Channel>("channel", i => i.Channel),
+        Column.Text<Interaction>("queue", i => i.Queue),
+        Column.Instant<Interaction>("arrived_at", i => i.ArrivedAt),
+        Column.Instant<Interaction>("answered_at", i => i.AnsweredAt),
+        Column.Instant<Interaction>("ended_at", i => i.EndedAt),
+        Column.Double<Interaction>("talk_seconds", i => i.TalkSeconds),
+        Column.Double<Interaction>("hold_seconds", i => i.HoldSeconds),
+        Column.Double<Interaction>("wrap_seconds", i => i.WrapSeconds),
+        Column.Bool<Interaction>("abandoned", i => i.Abandoned),
+        Column.Instant<Interaction>("abandoned_at", i => i.AbandonedAt),
+        Column.Bool<Interaction>("transferred", i => i.Transferred),
+        Column.Text<Interaction>("customer_ref", i => i.CustomerRef),
+        Column.TextArray<Interaction>("work_item_ids", i => i.WorkItemIds),
+    ]))
 {
     private const string RepeatSql = """
         WITH flagged AS (
@@ -30,38 +40,15 @@ public sealed class InteractionKind(IngestionOptions options) : IRecordKind<Inte
         SELECT source_id, repeat_of FROM flagged WHERE repeat_of IS NOT NULL
         """;
 
-    public RecordKind Kind => RecordKind.Interaction;
+    public override string SourceId(Interaction record) => record.SourceId;
 
-    public string Name => "interactions";
+    public override string? QueueOf(Interaction record) => record.Queue;
 
-    public MessageParser<Interaction> Parser => Interaction.Parser;
+    public override DateTimeOffset? OccurredAt(Interaction record) => record.EndedAt?.ToDateTimeOffset() ?? record.ArrivedAt?.ToDateTimeOffset();
 
-    public RecordTable<Interaction> Table { get; } = new("interactions", "interaction_id",
-    [
-        Column.Enum<Interaction, Channel>("channel", i => i.Channel),
-        Column.Text<Interaction>("queue", i => i.Queue),
-        Column.Instant<Interaction>("arrived_at", i => i.ArrivedAt),
-        Column.Instant<Interaction>("answered_at", i => i.AnsweredAt),
-        Column.Instant<Interaction>("ended_at", i => i.EndedAt),
-        Column.Double<Interaction>("talk_seconds", i => i.TalkSeconds),
-        Column.Double<Interaction>("hold_seconds", i => i.HoldSeconds),
-        Column.Double<Interaction>("wrap_seconds", i => i.WrapSeconds),
-        Column.Bool<Interaction>("abandoned", i => i.Abandoned),
-        Column.Instant<Interaction>("abandoned_at", i => i.AbandonedAt),
-        Column.Bool<Interaction>("transferred", i => i.Transferred),
-        Column.Text<Interaction>("customer_ref", i => i.CustomerRef),
-        Column.TextArray<Interaction>("work_item_ids", i => i.WorkItemIds),
-    ]);
+    public override void Validate(Interaction record, RowErrors errors, IngestContext context) => InteractionValidator.Validate(record, errors, context);
 
-    public string SourceId(Interaction record) => record.SourceId;
-
-    public string? QueueOf(Interaction record) => record.Queue;
-
-    public DateTimeOffset? OccurredAt(Interaction record) => record.EndedAt?.ToDateTimeOffset() ?? record.ArrivedAt?.ToDateTimeOffset();
-
-    public void Validate(Interaction record, RowErrors errors, IngestContext context) => InteractionValidator.Validate(record, errors, context);
-
-    public async Task<IReadOnlyList<OutgoingEvent>> EventsAsync(
+    public override async Task<IReadOnlyList<OutgoingEvent>> EventsAsync(
         string tenant, IReadOnlyList<StoredRecord<Interaction>> changed, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changed);

@@ -1,25 +1,12 @@
 using System.Globalization;
 using BackOfficeCloud.Contracts;
 using BackOfficeCloud.Contracts.Events.V1;
-using BackOfficeCloud.Contracts.Ingestion.V1;
-using BackOfficeCloud.Ingestion.Storage;
-using BackOfficeCloud.Ingestion.Validation;
-using BackOfficeCloud.Messaging.Publishing;
-using Google.Protobuf;
-using Npgsql;
 
 namespace BackOfficeCloud.Ingestion.Kinds;
 
 /// <summary>ACD interval rows, identified by queue, channel, interval start and length.</summary>
-public sealed class IntervalStatisticKind : IRecordKind<IntervalStatistic>
-{
-    public RecordKind Kind => RecordKind.IntervalStatistic;
-
-    public string Name => "interval_statistics";
-
-    public MessageParser<IntervalStatistic> Parser => IntervalStatistic.Parser;
-
-    public RecordTable<IntervalStatistic> Table { get; } = new("interval_statistics", "record_id",
+public sealed class IntervalStatisticKind() : RecordKindBase<IntervalStatistic>(
+    RecordKind.IntervalStatistic, "interval_statistics", IntervalStatistic.Parser, new RecordTable<IntervalStatistic>("interval_statistics", "record_id",
     [
         Column.Text<IntervalStatistic>("queue", s => s.Queue),
         Column.Enum<IntervalStatistic, Channel>("channel", s => s.Channel),
@@ -31,20 +18,20 @@ public sealed class IntervalStatisticKind : IRecordKind<IntervalStatistic>
         Column.Double<IntervalStatistic>("average_handle_seconds", s => s.AverageHandleSeconds),
         Column.Long<IntervalStatistic>("answered_within_threshold", s => s.AnsweredWithinThreshold),
         Column.Double<IntervalStatistic>("threshold_seconds", s => s.ThresholdSeconds),
-    ]);
-
-    public string SourceId(IntervalStatistic record) =>
+    ]))
+{
+    public override string SourceId(IntervalStatistic record) =>
         string.Create(CultureInfo.InvariantCulture, $"{record.Queue}|{WireName.Of(record.Channel)}|{record.IntervalStart.ToDateTimeOffset():O}|{record.IntervalMinutes}");
 
-    public string? QueueOf(IntervalStatistic record) => record.Queue;
+    public override string? QueueOf(IntervalStatistic record) => record.Queue;
 
-    public DateTimeOffset? OccurredAt(IntervalStatistic record) => record.IntervalStart?.ToDateTimeOffset().AddMinutes(record.IntervalMinutes);
+    public override DateTimeOffset? OccurredAt(IntervalStatistic record) => record.IntervalStart?.ToDateTimeOffset().AddMinutes(record.IntervalMinutes);
 
-    public void Validate(IntervalStatistic record, RowErrors errors, IngestContext context) => IntervalStatisticValidator.Validate(record, errors, context);
+    public override void Validate(IntervalStatistic record, RowErrors errors, IngestContext context) => IntervalStatisticValidator.Validate(record, errors, context);
 
-    public Task<IReadOnlyList<OutgoingEvent>> EventsAsync(
+    public override Task<IReadOnlyList<OutgoingEvent>> EventsAsync(
         string tenant, IReadOnlyList<StoredRecord<IntervalStatistic>> changed, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<OutgoingEvent>>(changed.Select(s => new OutgoingEvent(
+        EachOf(changed, s => new OutgoingEvent(
             Topics.IngestionIntervalStats, EventTypes.IntervalStatisticIngested, tenant, s.SourceId, new IntervalStatisticIngested
             {
                 Queue = s.Record.Queue,
@@ -58,5 +45,5 @@ public sealed class IntervalStatisticKind : IRecordKind<IntervalStatistic>
                 AnsweredWithinThreshold = s.Record.AnsweredWithinThreshold,
                 ThresholdSeconds = s.Record.ThresholdSeconds,
                 Version = s.Version,
-            })).ToList());
+            }));
 }

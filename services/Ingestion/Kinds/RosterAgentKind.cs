@@ -1,24 +1,11 @@
 using BackOfficeCloud.Contracts;
 using BackOfficeCloud.Contracts.Events.V1;
-using BackOfficeCloud.Contracts.Ingestion.V1;
-using BackOfficeCloud.Ingestion.Storage;
-using BackOfficeCloud.Ingestion.Validation;
-using BackOfficeCloud.Messaging.Publishing;
-using Google.Protobuf;
-using Npgsql;
 
 namespace BackOfficeCloud.Ingestion.Kinds;
 
 /// <summary>Agents of the roster with skills, contract, availability and time off.</summary>
-public sealed class RosterAgentKind : IRecordKind<RosterAgent>
-{
-    public RecordKind Kind => RecordKind.RosterAgent;
-
-    public string Name => "roster_agents";
-
-    public MessageParser<RosterAgent> Parser => RosterAgent.Parser;
-
-    public RecordTable<RosterAgent> Table { get; } = new("roster_agents", "record_id",
+public sealed class RosterAgentKind() : RecordKindBase<RosterAgent>(
+    RecordKind.RosterAgent, "roster_agents", RosterAgent.Parser, new RecordTable<RosterAgent>("roster_agents", "record_id",
     [
         Column.Text<RosterAgent>("name", a => a.Name),
         Column.Text<RosterAgent>("team", a => a.Team),
@@ -27,16 +14,16 @@ public sealed class RosterAgentKind : IRecordKind<RosterAgent>
         Column.JsonArray<RosterAgent>("availability", a => a.Availability),
         Column.JsonArray<RosterAgent>("time_off", a => a.TimeOff),
         Column.Text<RosterAgent>("time_zone", a => a.TimeZone),
-    ]);
+    ]))
+{
+    public override string SourceId(RosterAgent record) => record.AgentId;
 
-    public string SourceId(RosterAgent record) => record.AgentId;
+    public override void Validate(RosterAgent record, RowErrors errors, IngestContext context) => RosterValidator.Validate(record, errors);
 
-    public void Validate(RosterAgent record, RowErrors errors, IngestContext context) => RosterValidator.Validate(record, errors);
-
-    public Task<IReadOnlyList<OutgoingEvent>> EventsAsync(
+    public override Task<IReadOnlyList<OutgoingEvent>> EventsAsync(
         string tenant, IReadOnlyList<StoredRecord<RosterAgent>> changed, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<OutgoingEvent>>(changed.Select(s => new OutgoingEvent(
-            Topics.IngestionRoster, EventTypes.RosterAgentUpdated, tenant, "agent:" + s.SourceId, ToEvent(s))).ToList());
+        EachOf(changed, s => new OutgoingEvent(
+            Topics.IngestionRoster, EventTypes.RosterAgentUpdated, tenant, "agent:" + s.SourceId, ToEvent(s)));
 
     private static RosterAgentUpdated ToEvent(StoredRecord<RosterAgent> s)
     {

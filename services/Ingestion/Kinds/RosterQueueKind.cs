@@ -1,24 +1,11 @@
 using BackOfficeCloud.Contracts;
 using BackOfficeCloud.Contracts.Events.V1;
-using BackOfficeCloud.Contracts.Ingestion.V1;
-using BackOfficeCloud.Ingestion.Storage;
-using BackOfficeCloud.Ingestion.Validation;
-using BackOfficeCloud.Messaging.Publishing;
-using Google.Protobuf;
-using Npgsql;
 
 namespace BackOfficeCloud.Ingestion.Kinds;
 
 /// <summary>Queue definitions of the roster; their names are what other kinds' queue fields must be.</summary>
-public sealed class RosterQueueKind : IRecordKind<RosterQueue>
-{
-    public RecordKind Kind => RecordKind.RosterQueue;
-
-    public string Name => "roster_queues";
-
-    public MessageParser<RosterQueue> Parser => RosterQueue.Parser;
-
-    public RecordTable<RosterQueue> Table { get; } = new("roster_queues", "record_id",
+public sealed class RosterQueueKind() : RecordKindBase<RosterQueue>(
+    RecordKind.RosterQueue, "roster_queues", RosterQueue.Parser, new RecordTable<RosterQueue>("roster_queues", "record_id",
     [
         Column.Enum<RosterQueue, Channel>("channel", q => q.Channel),
         Column.Bool<RosterQueue>("is_deferrable", q => q.Deferrable),
@@ -29,15 +16,15 @@ public sealed class RosterQueueKind : IRecordKind<RosterQueue>
         Column.TextArray<RosterQueue>("closed_dates", q => q.ClosedDates),
         Column.Text<RosterQueue>("time_zone", q => q.TimeZone),
         Column.Int<RosterQueue>("concurrency", q => q.Concurrency),
-    ]);
+    ]))
+{
+    public override string SourceId(RosterQueue record) => record.Queue;
 
-    public string SourceId(RosterQueue record) => record.Queue;
+    public override void Validate(RosterQueue record, RowErrors errors, IngestContext context) => RosterValidator.Validate(record, errors);
 
-    public void Validate(RosterQueue record, RowErrors errors, IngestContext context) => RosterValidator.Validate(record, errors);
-
-    public Task<IReadOnlyList<OutgoingEvent>> EventsAsync(
+    public override Task<IReadOnlyList<OutgoingEvent>> EventsAsync(
         string tenant, IReadOnlyList<StoredRecord<RosterQueue>> changed, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<OutgoingEvent>>(changed.Select(s => new OutgoingEvent(
+        EachOf(changed, s => new OutgoingEvent(
             Topics.IngestionRoster, EventTypes.RosterQueueUpdated, tenant, "queue:" + s.SourceId, new RosterQueueUpdated
             {
                 Queue = s.Record.Queue,
@@ -49,5 +36,5 @@ public sealed class RosterQueueKind : IRecordKind<RosterQueue>
                 TimeZone = s.Record.TimeZone,
                 Concurrency = s.Record.Concurrency,
                 Version = s.Version,
-            })).ToList());
+            }));
 }

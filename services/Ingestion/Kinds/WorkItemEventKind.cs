@@ -1,40 +1,27 @@
 using BackOfficeCloud.Contracts;
-using BackOfficeCloud.Contracts.Ingestion.V1;
-using BackOfficeCloud.Ingestion.Storage;
-using BackOfficeCloud.Ingestion.Validation;
-using BackOfficeCloud.Messaging.Publishing;
-using Google.Protobuf;
-using Npgsql;
 
 namespace BackOfficeCloud.Ingestion.Kinds;
 
 /// <summary>Lifecycle events of stored work items; each moves its item's status and is published with the item's state.</summary>
-public sealed class WorkItemEventKind : IRecordKind<WorkItemEvent>
-{
-    public RecordKind Kind => RecordKind.WorkItemEvent;
-
-    public string Name => "work_item_events";
-
-    public MessageParser<WorkItemEvent> Parser => WorkItemEvent.Parser;
-
-    public RecordTable<WorkItemEvent> Table { get; } = new("work_item_events", "record_id",
+public sealed class WorkItemEventKind() : RecordKindBase<WorkItemEvent>(
+    RecordKind.WorkItemEvent, "work_item_events", WorkItemEvent.Parser, new RecordTable<WorkItemEvent>("work_item_events", "record_id",
     [
         Column.Text<WorkItemEvent>("work_item_id", e => e.WorkItemId),
         Column.Enum<WorkItemEvent, WorkItemEventType>("event", e => e.Event),
         Column.Instant<WorkItemEvent>("occurred_at", e => e.OccurredAt),
         Column.Text<WorkItemEvent>("actor", e => e.Actor),
         Column.Instant<WorkItemEvent>("pended_until", e => e.PendedUntil),
-    ]);
+    ]))
+{
+    public override string SourceId(WorkItemEvent record) => record.SourceId;
 
-    public string SourceId(WorkItemEvent record) => record.SourceId;
+    public override string? WorkItemOf(WorkItemEvent record) => record.WorkItemId;
 
-    public string? WorkItemOf(WorkItemEvent record) => record.WorkItemId;
+    public override DateTimeOffset? OccurredAt(WorkItemEvent record) => record.OccurredAt?.ToDateTimeOffset();
 
-    public DateTimeOffset? OccurredAt(WorkItemEvent record) => record.OccurredAt?.ToDateTimeOffset();
+    public override void Validate(WorkItemEvent record, RowErrors errors, IngestContext context) => WorkItemValidator.Validate(record, errors, context);
 
-    public void Validate(WorkItemEvent record, RowErrors errors, IngestContext context) => WorkItemValidator.Validate(record, errors, context);
-
-    public async Task<IReadOnlyList<OutgoingEvent>> EventsAsync(
+    public override async Task<IReadOnlyList<OutgoingEvent>> EventsAsync(
         string tenant, IReadOnlyList<StoredRecord<WorkItemEvent>> changed, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changed);

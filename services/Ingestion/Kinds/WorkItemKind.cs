@@ -1,23 +1,10 @@
 using BackOfficeCloud.Contracts;
-using BackOfficeCloud.Contracts.Ingestion.V1;
-using BackOfficeCloud.Ingestion.Storage;
-using BackOfficeCloud.Ingestion.Validation;
-using BackOfficeCloud.Messaging.Publishing;
-using Google.Protobuf;
-using Npgsql;
 
 namespace BackOfficeCloud.Ingestion.Kinds;
 
 /// <summary>Back-office work items as created; each stored one is flagged when it duplicates an open item.</summary>
-public sealed class WorkItemKind : IRecordKind<WorkItem>
-{
-    public RecordKind Kind => RecordKind.WorkItem;
-
-    public string Name => "work_items";
-
-    public MessageParser<WorkItem> Parser => WorkItem.Parser;
-
-    public RecordTable<WorkItem> Table { get; } = new("work_items", "record_id",
+public sealed class WorkItemKind() : RecordKindBase<WorkItem>(
+    RecordKind.WorkItem, "work_items", WorkItem.Parser, new RecordTable<WorkItem>("work_items", "record_id",
     [
         Column.Text<WorkItem>("work_type", w => w.WorkType),
         Column.Text<WorkItem>("queue", w => w.Queue),
@@ -27,17 +14,17 @@ public sealed class WorkItemKind : IRecordKind<WorkItem>
         Column.Double<WorkItem>("effort_minutes", w => w.EffortMinutes),
         Column.Int<WorkItem>("priority", w => w.Priority),
         Column.Text<WorkItem>("customer_ref", w => w.CustomerRef),
-    ]);
+    ]))
+{
+    public override string SourceId(WorkItem record) => record.SourceId;
 
-    public string SourceId(WorkItem record) => record.SourceId;
+    public override string? QueueOf(WorkItem record) => record.Queue;
 
-    public string? QueueOf(WorkItem record) => record.Queue;
+    public override DateTimeOffset? OccurredAt(WorkItem record) => record.CreatedAt?.ToDateTimeOffset();
 
-    public DateTimeOffset? OccurredAt(WorkItem record) => record.CreatedAt?.ToDateTimeOffset();
+    public override void Validate(WorkItem record, RowErrors errors, IngestContext context) => WorkItemValidator.Validate(record, errors, context);
 
-    public void Validate(WorkItem record, RowErrors errors, IngestContext context) => WorkItemValidator.Validate(record, errors, context);
-
-    public async Task<IReadOnlyList<OutgoingEvent>> EventsAsync(
+    public override async Task<IReadOnlyList<OutgoingEvent>> EventsAsync(
         string tenant, IReadOnlyList<StoredRecord<WorkItem>> changed, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changed);

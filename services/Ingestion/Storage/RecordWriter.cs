@@ -68,19 +68,12 @@ public sealed class RecordWriter<T>
             {
                 var record = records[i].Record;
                 sourceIds[i] = _kind.SourceId(record);
-                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(sourceIds[i], NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                importer.StartRow();
+                importer.Write(i, NpgsqlDbType.Integer);
+                importer.Write(sourceIds[i], NpgsqlDbType.Text);
                 foreach (var column in _kind.Table.Columns)
                 {
-                    if (column.Value(record) is { } value)
-                    {
-                        await importer.WriteAsync(value, column.DbType, cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                    }
+                    column.Write(importer, record);
                 }
             }
 

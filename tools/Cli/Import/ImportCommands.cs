@@ -1,0 +1,42 @@
+using System.CommandLine;
+using BackOfficeCloud.Cli.Common;
+
+namespace BackOfficeCloud.Cli.Import;
+
+public static class ImportCommands
+{
+    public static void Register(RootCommand root, Command bench)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(bench);
+        root.Subcommands.Add(ImportCommand.Create());
+
+        var records = new Option<int>("--records") { Description = "Interactions per run", DefaultValueFactory = _ => 1_000_000 };
+        var streams = new Option<int>("--streams") { Description = "Concurrent gRPC client streams", DefaultValueFactory = _ => 4 };
+        var batch = new Option<int>("--batch") { Description = "Interactions per streamed message", DefaultValueFactory = _ => 5_000 };
+        var command = new Command("ingest", "Interactions through gRPC client streaming, then as a CSV import, into PostgreSQL and on to Kafka; throwaway PostgreSQL, dev broker and ingestion process");
+        command.Options.Add(records);
+        command.Options.Add(streams);
+        command.Options.Add(batch);
+        command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
+        {
+            var options = new IngestBenchOptions(parse.GetValue(records), parse.GetValue(streams), parse.GetValue(batch));
+            if (options.Records < 1 || options.Streams < 1 || options.Batch is < 1 or > 10_000)
+            {
+                throw new ArgumentException($"--records={options.Records} and --streams={options.Streams} must be >= 1, --batch={options.Batch} 1 to 10000.");
+            }
+
+            await IngestBench.RunAsync(options, r => Console.WriteLine(JsonLine.Write(new
+            {
+                bench = r.Bench,
+                records = r.Records,
+                seconds = r.Seconds,
+                per_second = r.PerSecond,
+                lost = r.Lost,
+                duplicated = r.Duplicated,
+                peak_rss_mb = r.PeakRssMb,
+            })), cancellationToken);
+        });
+        bench.Subcommands.Add(command);
+    }
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using BackOfficeCloud.Contracts;
+using BackOfficeCloud.Contracts.Ingestion.V1;
+using BackOfficeCloud.DevInfra.Kafka;
+using BackOfficeCloud.DevInfra.Postgres;
+using Google.Protobuf.WellKnownTypes;
+
+namespace BackOfficeCloud.Cli.Import;
+
+/// <param name="Records">Interactions sent.</param>
+/// <param name="Streams">Concurrent client streams (gRPC path).</param>
+/// <param name="Batch">Interactions per streamed message (one transaction each).</param>
+internal sealed record IngestBenchOptions(int Records, int Streams, int Batch);
+
+/// <param name="Seconds">From the first record sent to the last event read back from Kafka.</param>
+internal sealed record IngestBenchResult(string Bench, int Records, double Seconds, double PerSecond, long Lost, long Duplicated, double PeakRssMb);
+
+/// <summary>
+/// Interactions into a freshly started Ingestion process (its own PostgreSQL and dev broker), through gRPC client
+/// streaming or a CSV import, stored, put in the outbox, relayed to Kafka and read back from the topic.
+/// </summary>
+internal static class IngestBench
+{
+    private const int Queues = 10;
+    private const int Customers = 200_000;
+    private static readonly DateTimeOffset Start = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static async Task RunAsync(IngestBenchOptions options, Action<IngestBenchResult> report, CancellationToken cancellationToken)
+    {
+        await using var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions(), cancellationToken);
+        using var broker = KafkaDevBroker.Start();
+        broker.CreateTopicsWithDeadLetters(Topics.All, partitions: 6);
+        report(await MeasureAsync("ingest", postgres, broker.BootstrapServers, options, StreamAsync, cancellationToken));
+        var csv = Path.Combine(Path.GetTempPath(), $"bocloud-ingest-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await WriteCsvAsync(csv, options.Records, cancellationToken);
+            report(await MeasureAsync("ingest_csv", postgres, broker.BootstrapServers, options,
+                (client, o, ct) => ImportAsync(client, csv, ct), cancellationToken));
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
+
+    /// <summary>Each run gets a new service process (so its peak memory is its own) and a new tenant.</summary>
+    private static async Task<IngestBenchResult> MeasureAsync(
+        string name, LocalPostgres postgres, string kafka, IngestBenchOptions options,
+        Func<IngestionService.IngestionServiceClient, IngestBenchOptions, CancellationToken, Task> send, CancellationToken cancellationToken)
+    {
+        var tenant = $"bench-{name.Replace('_', '-')}";
+        await using var service = await IngestionProcess.StartAsync(postgres, kafka, cancellationToken);
+        var (channel, client) = IngestionClient.Connect(service.GrpcUrl, await IngestionProcess.ApiKeyAsync(postgres, tenant, cancellationToken));
+        using (channel)
+        using (var counter = new TopicCounter(kafka, tenant))
+        {
+            await client.IngestRosterAsync(Roster(), cancellationToken: cancellationToken);
+            var clock = Stopwatch.StartNew();
+            await send(client, options, cancellationToken);
+            Console.Error.WriteLine($"{name}: sent and stored in {clock.Elapsed.TotalSeconds:F1} s");
+            await counter.WaitForAsync(options.Records, TimeSpan.FromSeconds(60), cancellationToken);
+            var seconds = clock.Elapsed.TotalSeconds;
+            var distinct = counter.Distinct;
+            return new IngestBenchResult(name, options.Records, Math.Round(seconds, 3), Math.Round(distinct / seconds, 0),
+                options.Records - distinct, counter.Messages - distinct, service.PeakRssMegabytes());
+        }
+    }
+
+    private static async Task StreamAsync(IngestionService.IngestionServiceClient client, IngestBenchOptions options, CancellationToken cancellationToken)
+    {
+        var perStream = (options.Records + options.Streams - 1) / options.Streams;
+        await Task.WhenAll(Enumerable.Range(0, options.Streams).Select(async s =>
+        {
+            using var call = client.StreamInteractions(cancellationToken: cancellationToken);
+            var end = Math.Min(options.Records, (s + 1) * perStream);
+            for (var first = s * perStream; first < end; first += options.Batch)
+            {
+                var request = new IngestInteractionsRequest();
+                for (var i = first; i < Math.Min(end, first + options.Batch); i++)
+                {
+                    request.Interactions.Add(Interaction(i));
+                }
+
+                await call.RequestStream.WriteAsync(request, cancellationToken);
+            }
+
+            await call.RequestStream.CompleteAsync();
+            var result = await call;
+            if (result.Rejected > 0)
+            {
+                throw new InvalidOperationException($"the service rejected {result.Rejected} bench records: {result.Errors[0]}");
+            }
+        }));
+    }
+
+    private static async Task ImportAsync(IngestionService.IngestionServiceClient client, string csv, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(csv);
+        var job = await IngestionClient.UploadAsync(client, new ImportHeader { Kind = RecordKind.Interaction, FileName = Path.GetFileName(csv) }, file, _ => { }, cancellationToken);
+        if (job.Status != ImportJobStatus.Succeeded || job.Rejected > 0)
+        {
+            throw new InvalidOperationException($"the bench import ended {job.Status} with {job.Rejected} rejected rows: {job.Failure}");
+        }
+    }
+
+    private static Interaction Interaction(int i)
+    {
+        var arrived = Start.AddSeconds(i * 2);
+        return new Interaction
+        {
+            SourceId = $"call-{i}",
+            Channel = i % 4 == 0 ? Channel.Chat : Channel.Voice,
+            Queue = $"queue-{i % Queues}",
+            ArrivedAt = Timestamp.FromDateTimeOffset(arrived),
+            AnsweredAt = Timestamp.FromDateTimeOffset(arrived.AddSeconds(i % 40)),
+            EndedAt = Timestamp.FromDateTimeOffset(arrived.AddSeconds(240 + (i % 300))),
+            TalkSeconds = 180 + (i % 240),
+            HoldSeconds = i % 30,
+            WrapSeconds = 30,
+            CustomerRef = $"cust-{i % Customers}",
+        };
+    }
+
+    private static async Task WriteCsvAsync(string path, int records, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+        await writer.WriteLineAsync("source_id,channel,queue,arrived_at,answered_at,ended_at,talk_seconds,hold_seconds,wrap_seconds,customer_ref");
+        for (var i = 0; i < records; i++)
+        {
+            var r = Interaction(i);
+            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{r.SourceId},{(r.Channel == Channel.Chat ? "chat" : "voice")},{r.Queue},{r.ArrivedAt.ToDateTimeOffset():O},{r.AnsweredAt.ToDateTimeOffset():O},{r.EndedAt.ToDateTimeOffset():O},{r.TalkSeconds},{r.HoldSeconds},{r.WrapSeconds},{r.CustomerRef}").AsMemory(), cancellationToken);
+        }
+    }
+
+    private static IngestRosterRequest Roster()
+    {
+        var roster = new IngestRosterRequest();
+        roster.Queues.AddRange(Enumerable.Range(0, Queues).Select(q => new RosterQueue
+        {
+            Queue = $"queue-{q}", Channel = q % 4 == 0 ? Channel.Chat : Channel.Voice, TargetServiceLevel = 0.8, TargetSeconds = 20, TimeZone = "Europe/Berlin",
+        }));
+        return roster;
+    }
+}

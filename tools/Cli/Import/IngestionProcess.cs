@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using BackOfficeCloud.DevInfra;
+using BackOfficeCloud.DevInfra.Postgres;
+using BackOfficeCloud.ServiceDefaults.Security;
+using Microsoft.Extensions.Caching.Memory;
+using Npgsql;
+
+namespace BackOfficeCloud.Cli.Import;
+
+/// <summary>The Ingestion service (its Release build) as a process of its own, as AppHost runs it, on free ports.</summary>
+internal sealed class IngestionProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private IngestionProcess(Process process, int grpcPort)
+    {
+        _process = process;
+        GrpcUrl = new Uri($"http://127.0.0.1:{grpcPort}");
+    }
+
+    public Uri GrpcUrl { get; }
+
+    public static async Task<IngestionProcess> StartAsync(LocalPostgres postgres, string kafka, CancellationToken cancellationToken)
+    {
+        var binary = Path.Combine(RepositoryRoot(), "services", "Ingestion", "bin", "Release", "net10.0", "BackOfficeCloud.Ingestion.dll");
+        if (!File.Exists(binary))
+        {
+            throw new FileNotFoundException($"{binary} does not exist: build it with dotnet build services/Ingestion -c Release (./bocloud does).");
+        }
+
+        var (http, grpc) = (FreePort.Next(), FreePort.Next());
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(binary)! };
+        start.ArgumentList.Add(binary);
+        foreach (var (key, value) in new Dictionary<string, string>
+        {
+            ["Ports__Http"] = http.ToString(CultureInfo.InvariantCulture),
+            ["Ports__Grpc"] = grpc.ToString(CultureInfo.InvariantCulture),
+            ["Ports__LoopbackOnly"] = "true",
+            ["ConnectionStrings__postgres"] = postgres.AppConnectionString,
+            ["ConnectionStrings__postgres-admin"] = postgres.OwnerConnectionString,
+            ["Messaging__Transport"] = "kafka",
+            ["Kafka__BootstrapServers"] = kafka,
+            ["Messaging__OutboxWorkers"] = "2",
+            ["Messaging__OutboxBatchSize"] = "1000",
+            ["Messaging__OutboxPollInterval"] = "00:00:00.005",
+            ["Logging__LogLevel__Default"] = "Warning",
+        })
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.OutputDataReceived += (_, e) => Forward(e.Data);
+        process.ErrorDataReceived += (_, e) => Forward(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var service = new IngestionProcess(process, grpc);
+        await service.WaitUntilReadyAsync(new Uri($"http://127.0.0.1:{http}/health/ready"), cancellationToken);
+        return service;
+    }
+
+    /// <summary>An API key of a new admin of <paramref name="tenant"/> (the identity schema exists once the service is ready).</summary>
+    public static async Task<string> ApiKeyAsync(LocalPostgres postgres, string tenant, CancellationToken cancellationToken)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(postgres.AppConnectionString);
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        return await new IdentityStore(dataSource, cache).CreateApiKeyAsync(tenant, Roles.Admin, "bench", cancellationToken);
+    }
+
+    /// <summary>The service process's peak resident memory (VmHWM).</summary>
+    public double PeakRssMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return Math.Round(long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0, 1);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    // stdout carries the bench's JSON lines: the service's warnings and errors go to stderr
+    private static void Forward(string? line)
+    {
+        if (line is not null && (line.Contains("\"Warning\"", StringComparison.Ordinal) || line.Contains("\"Error\"", StringComparison.Ordinal) || !line.StartsWith('{')))
+        {
+            Console.Error.WriteLine("ingestion | " + line);
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(Uri ready, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the ingestion service exited with code {_process.ExitCode}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(ready, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        throw new TimeoutException("the ingestion service was not ready within 2 minutes");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "BackOfficeCloud.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no BackOfficeCloud.sln above {AppContext.BaseDirectory}");
+    }
+}
