@@ -75,6 +75,27 @@ public class ScheduleJobTests(SchedulingServiceFixture service)
     }
 
     [Fact]
+    public async Task One_solve_runs_at_a_time_and_the_next_job_waits_queued()
+    {
+        var (_, client, plan) = await PlannedTenantAsync();
+        var first = await client.CreateScheduleJobAsync(new CreateScheduleJobRequest { PlanId = plan.PlanId, TimeLimitSeconds = 4, GapTolerance = 0 });
+        var second = await client.CreateScheduleJobAsync(new CreateScheduleJobRequest { PlanId = plan.PlanId, TimeLimitSeconds = 2, GapTolerance = 0 });
+
+        var states = new List<(string First, string Second)>();
+        Assert.True(await SchedulingServiceFixture.EventuallyAsync(async () =>
+        {
+            var pair = ((await client.GetScheduleJobAsync(new GetScheduleJobRequest { JobId = first.JobId })).State,
+                (await client.GetScheduleJobAsync(new GetScheduleJobRequest { JobId = second.JobId })).State);
+            states.Add(pair);
+            return pair.Item2 == "succeeded";
+        }));
+
+        Assert.DoesNotContain(states, s => s is ("running", "running"));
+        Assert.Contains(states, s => s is ("running", "queued"));
+        Assert.Equal("succeeded", states[^1].First);
+    }
+
+    [Fact]
     public async Task An_intraday_absence_changes_few_segments_and_publishes_a_new_version()
     {
         var (tenant, client, plan) = await PlannedTenantAsync();
