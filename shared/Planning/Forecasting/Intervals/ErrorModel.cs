@@ -46,7 +46,8 @@ public sealed class ErrorModel
         }
 
         var exponent = SpreadExponent(forecasts, actuals);
-        var byLevel = Enumerable.Range(0, forecasts.Count).OrderBy(i => forecasts[i]).ToArray();
+        var byLevel = Enumerable.Range(0, forecasts.Count).ToArray();
+        Array.Sort([.. forecasts], byLevel);
         var bandCount = Math.Clamp(forecasts.Count / MinBandPairs, 1, MaxBands);
         var (edges, bands) = (new List<double>(), new List<Quantiles>());
         var from = 0;

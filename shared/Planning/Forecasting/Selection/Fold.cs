@@ -20,15 +20,15 @@ internal sealed record Fold(int Origin, TrainingWindow Window, double[] Actual, 
         var window = windows.Prefix(origin);
         var raw = windows.Raw;
         var options = windows.Options;
-        var unusual = skipUnusualDays ? windows.UnusualDaysBefore(origin + days, options.UnusualDayShare) : new HashSet<int>();
-        var atypical = windows.UnusualDaysBefore(origin + days, options.CalibrationDayShare).Where(d => d >= origin).Select(d => d - origin).ToHashSet();
+        var shares = windows.ShareOfUsualBefore(origin + days);
+        var atypical = Enumerable.Range(0, Math.Max(0, shares.Length - origin)).Where(f => shares[origin + f] < options.CalibrationDayShare).ToHashSet();
         var slots = raw.Slots;
         var actual = new double[days * slots];
         Array.Fill(actual, double.NaN);
         for (var f = 0; f < days && origin + f < raw.Days; f++)
         {
             var day = origin + f;
-            if (windows.KnownSpecialDates.Contains(raw.DateOf(day)) || unusual.Contains(day))
+            if (windows.KnownSpecialDates.Contains(raw.DateOf(day)) || (skipUnusualDays && shares[day] < options.UnusualDayShare))
             {
                 continue;
             }

@@ -44,12 +44,11 @@ internal sealed class TrainingWindows(SlotMatrix raw, IReadOnlySet<DateOnly> kno
         return new TrainingWindow(history, open, [.. unusual.Select(history.DateOf)]);
     }
 
-    /// <summary>Days before <paramref name="days"/> below <paramref name="share"/> of their weekday's usual volume.</summary>
-    public HashSet<int> UnusualDaysBefore(int days, double share)
+    /// <summary>Each of the first <paramref name="days"/> days' total over its weekday's usual total (NaN when unknown).</summary>
+    public double[] ShareOfUsualBefore(int days)
     {
         var history = raw.Prefix(days);
-        var open = givenOpenMask ?? WeeklyOpenMask.Learn(history, options.OpenHoursWeeks);
-        return [.. UnusualDays.Find(history, open, share)];
+        return UnusualDays.ShareOfUsual(history, givenOpenMask ?? WeeklyOpenMask.Learn(history, options.OpenHoursWeeks));
     }
 
     private static void BlankDay(SlotMatrix history, int day)

@@ -8,7 +8,15 @@ namespace BackOfficeCloud.Planning.Forecasting.SpecialDays;
 /// </summary>
 internal static class UnusualDays
 {
+    /// <summary>Days whose total is below <paramref name="share"/> of their usual total.</summary>
     public static IReadOnlyList<int> Find(SlotMatrix history, WeeklyOpenMask open, double share)
+    {
+        var shares = ShareOfUsual(history, open);
+        return [.. Enumerable.Range(0, shares.Length).Where(d => shares[d] < share)];
+    }
+
+    /// <summary>Each day's total over its usual total; NaN when the day has no data or too few same weekdays around it.</summary>
+    public static double[] ShareOfUsual(SlotMatrix history, WeeklyOpenMask open)
     {
         var totals = new double[history.Days];
         for (var d = 0; d < history.Days; d++)
@@ -16,7 +24,8 @@ internal static class UnusualDays
             totals[d] = history.OpenTotal(d, open);
         }
 
-        var unusual = new List<int>();
+        var shares = new double[history.Days];
+        Array.Fill(shares, double.NaN);
         Span<double> neighbours = stackalloc double[8];
         for (var d = 0; d < history.Days; d++)
         {
@@ -39,13 +48,10 @@ internal static class UnusualDays
             {
                 neighbours[..n].Sort();
                 var usual = n % 2 == 1 ? neighbours[n / 2] : (neighbours[(n / 2) - 1] + neighbours[n / 2]) / 2;
-                if (totals[d] < share * usual)
-                {
-                    unusual.Add(d);
-                }
+                shares[d] = totals[d] / usual;
             }
         }
 
-        return unusual;
+        return shares;
     }
 }
