@@ -40,7 +40,7 @@ internal static class BusBenchmark
 
     public static async Task<BusBenchmarkResult> RunAsync(BusBenchmarkOptions options, CancellationToken cancellationToken)
     {
-        await using var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions(), cancellationToken);
+        await using var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions(Durable: true), cancellationToken);
         using var broker = KafkaDevBroker.Start();
         broker.CreateTopicsWithDeadLetters([Topic], partitions: 6);
 
