@@ -42,7 +42,11 @@ internal static class SetupValidation
 
     public static void ValidateItem(in BackOfficeItem item, BlendingSetup setup)
     {
-        RequireSkill(item.Skill, setup.Skills.Count, $"Item {item.Id} Skill");
+        if ((uint)item.Skill >= (uint)setup.Skills.Count)
+        {
+            RequireSkill(item.Skill, setup.Skills.Count, $"Item {item.Id} Skill");
+        }
+
         if ((uint)item.ItemType >= (uint)setup.ItemTypes.Count)
         {
             throw new ArgumentException($"Item {item.Id} ItemType is {item.ItemType}: it must be in 0..{setup.ItemTypes.Count - 1}.", nameof(item));
