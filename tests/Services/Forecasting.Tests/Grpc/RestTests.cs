@@ -26,6 +26,8 @@ public sealed class RestTests(ForecastingServiceFixture service)
             return job.GetProperty("state").GetString() is "JOB_STATE_SUCCEEDED" or "JOB_STATE_FAILED";
         }, TimeSpan.FromMinutes(2)));
         Assert.Equal("JOB_STATE_SUCCEEDED", job.GetProperty("state").GetString());
+        var watched = await rest.GetStringAsync($"/v1/forecast-jobs/{jobId}:watch");
+        Assert.Contains("JOB_STATE_SUCCEEDED", watched);
 
         var forecastId = job.GetProperty("forecastIds")[0].GetString();
         var forecast = await rest.GetFromJsonAsync<JsonElement>($"/v1/forecasts/{forecastId}");
