@@ -2,7 +2,10 @@ using BackOfficeCloud.Contracts;
 
 namespace BackOfficeCloud.Ingestion.Kinds;
 
-/// <summary>Back-office work items as created; each stored one is flagged when it duplicates an open item.</summary>
+/// <summary>
+/// Back-office work items as created; each stored one gets its SLA deadline when sent without one, and is flagged when
+/// it duplicates an open item.
+/// </summary>
 public sealed class WorkItemKind() : RecordKindBase<WorkItem>(
     RecordKind.WorkItem, "work_items", WorkItem.Parser, new RecordTable<WorkItem>("work_items", "record_id",
     [
@@ -29,6 +32,7 @@ public sealed class WorkItemKind() : RecordKindBase<WorkItem>(
     {
         ArgumentNullException.ThrowIfNull(changed);
         var ids = changed.Select(s => s.SourceId).ToArray();
+        await SlaDeadlines.ApplyAsync(transaction, changed.Select(s => s.Record), cancellationToken).ConfigureAwait(false);
         await WorkItemStates.FlagDuplicatesAsync(transaction, ids, cancellationToken).ConfigureAwait(false);
         var states = await WorkItemStates.ReadAsync(transaction, ids, cancellationToken).ConfigureAwait(false);
         return changed.Select(s =>

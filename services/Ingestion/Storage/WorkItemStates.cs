@@ -41,7 +41,7 @@ public static class WorkItemStates
         """;
 
     private const string ReadSql = """
-        SELECT source_id, record_id, version, work_type, queue, created_at, due_at, effort_minutes, priority, customer_ref,
+        SELECT source_id, record_id, version, work_type, queue, created_at, coalesce(due_at, sla_due_at), effort_minutes, priority, customer_ref,
                status, pended_until, coalesce(duplicate_of, '')
         FROM ingestion.work_items
         WHERE tenant_id = current_setting('app.tenant_id') AND source_id = ANY($1)

@@ -129,6 +129,31 @@ public sealed class BatchTests(IngestionServiceFixture service)
     }
 
     [Fact]
+    public async Task An_item_without_a_deadline_gets_one_from_its_sla_in_the_queues_business_hours()
+    {
+        var tenant = UniqueTenant.Next();
+        var client = await service.ClientAsync(tenant);
+        var claims = Build.Queue("claims", Channel.BackOffice);
+        claims.Deferrable = true;
+        claims.DeadlineBusinessHours = 8;
+        claims.OpenHours.Clear();
+        claims.OpenHours.AddRange(Enumerable.Range(1, 5).Select(d => new WeeklyRange { DayOfWeek = d, From = "09:00", To = "17:00" }));
+        claims.ClosedDates.Add("2026-11-03");
+        await client.IngestRosterAsync(new IngestRosterRequest { Queues = { claims } });
+        // Monday 2 November 15:00 in Amsterdam (UTC+1): 2 business hours left on Monday, Tuesday is closed, 6 on Wednesday
+        var byQueue = Build.Item("w-1", 14 * 60 - 9 * 60);
+        var ownRule = Build.Item("w-2", 14 * 60 - 9 * 60);
+        ownRule.SlaBusinessHours = 1;
+
+        await client.IngestWorkItemsAsync(new IngestWorkItemsRequest { WorkItems = { byQueue, ownRule } });
+        var again = await client.IngestWorkItemsAsync(new IngestWorkItemsRequest { WorkItems = { byQueue } });
+
+        Assert.Equal(1, again.Duplicates);
+        Assert.Equal(["w-1 2026-11-04 14:00", "w-2 2026-11-02 15:00"], await service.ColumnAsync<string>(tenant,
+            "SELECT source_id || ' ' || to_char(sla_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM ingestion.work_items ORDER BY source_id"));
+    }
+
+    [Fact]
     public async Task The_unary_batches_answer_over_rest_too()
     {
         var tenant = UniqueTenant.Next();
