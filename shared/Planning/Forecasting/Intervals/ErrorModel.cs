@@ -53,7 +53,7 @@ public sealed class ErrorModel
         var from = 0;
         for (var b = 1; b <= bandCount && from < byLevel.Length; b++)
         {
-            // A band ends at its share of the pairs, or later so that equal forecasts share a band and no small rest is left.
+            // A band ends at its share of the pairs, or later: equal forecasts share a band, and no small rest is left.
             var to = b == bandCount ? byLevel.Length : Math.Max(from + 1, b * byLevel.Length / bandCount);
             while (to < byLevel.Length && forecasts[byLevel[to]] == forecasts[byLevel[to - 1]])
             {
