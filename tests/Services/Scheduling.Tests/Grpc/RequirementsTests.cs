@@ -71,6 +71,36 @@ public class RequirementsTests(SchedulingServiceFixture service)
     }
 
     [Fact]
+    public async Task An_older_forecast_does_not_replace_a_newer_one_and_completed_items_leave_the_backlog()
+    {
+        var tenant = UniqueTenant.Next();
+        var client = await service.ClientAsync(tenant);
+        await service.PublishAndApplyAsync(tenant, _scenario.Events(tenant));
+        var before = await client.ComputeRequirementsAsync(_scenario.Period());
+        var received = DateTimeOffset.UtcNow.AddHours(-1);
+
+        await service.PublishAndApplyAsync(tenant, [.. _scenario.Events(tenant),
+            _scenario.VoiceForecast(tenant, [0], DateTimeOffset.UtcNow.AddDays(-1), scale: 3),
+            PlanningScenario.WorkItem(tenant, "C-01", received, _scenario.At(12), 15, status: "completed", version: 2),
+            PlanningScenario.WorkItem(tenant, "C-02", received, _scenario.At(12), 15, status: "open", version: 0)]);
+        var after = await client.ComputeRequirementsAsync(_scenario.Period());
+
+        Assert.Equal(Voice(before).Select(i => i.ImmediateAgents), Voice(after).Select(i => i.ImmediateAgents));
+        var open = await service.InTenantAsync(tenant, async transaction =>
+        {
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM scheduling.work_items WHERE status NOT IN ('completed', 'cancelled')", transaction.Connection, transaction);
+            return (long)(await count.ExecuteScalarAsync())!;
+        });
+        Assert.Equal(PlanningScenario.BacklogItems - 1, open);
+        Assert.Equal(Backlog(before)[32] - 15, Backlog(after)[32], 6);
+
+        static IEnumerable<Contracts.Events.V1.RequirementInterval> Voice(RequirementsPlan plan) => plan.Queues.Single(q => q.Queue == PlanningScenario.Voice).Intervals;
+
+        static List<double> Backlog(RequirementsPlan plan) =>
+            [.. plan.Queues.Single(q => q.Queue == PlanningScenario.Claims).Intervals.Select(i => i.BacklogMinutes + i.DeferrableMinutes)];
+    }
+
+    [Fact]
     public async Task A_plan_too_large_for_one_event_is_announced_without_its_intervals()
     {
         var tenant = UniqueTenant.Next();

@@ -57,7 +57,7 @@ public sealed class PlanningScenario
         {
             Roster(tenant, Voice, new RosterQueueUpdated { Queue = Voice, Channel = "voice", TargetServiceLevel = voiceServiceLevel, TargetSeconds = 20, TimeZone = TimeZone, Concurrency = 1, Version = 1 }),
             Roster(tenant, Claims, new RosterQueueUpdated { Queue = Claims, Channel = "back_office", Deferrable = true, DeadlineBusinessHours = 16, TimeZone = TimeZone, Version = 1 }),
-            Forecast(tenant, Voice, weekdays.SelectMany(d => Enumerable.Range(0, 40).Select(s => (At(8, day: d).AddMinutes(15 * s), VoiceVolume(s), 300.0)))),
+            VoiceForecast(tenant, weekdays, DateTimeOffset.UtcNow),
             Forecast(tenant, Claims, weekdays.SelectMany(d => Enumerable.Range(0, 32).Select(s => (At(8, day: d).AddMinutes(15 * s), 3.0, 600.0)))),
         };
         var received = DateTimeOffset.UtcNow.AddHours(-1);
@@ -66,10 +66,15 @@ public sealed class PlanningScenario
         return events;
     }
 
+    /// <summary>The voice forecast of the given days, created at <paramref name="createdAt"/>, with volumes scaled.</summary>
+    public OutgoingEvent VoiceForecast(string tenant, IEnumerable<int> days, DateTimeOffset createdAt, double scale = 1) =>
+        Forecast(tenant, Voice, days.SelectMany(d => Enumerable.Range(0, 40).Select(s => (At(8, day: d).AddMinutes(15 * s), scale * VoiceVolume(s), 300.0))), createdAt);
+
     private static OutgoingEvent Roster(string tenant, string queue, RosterQueueUpdated payload) =>
         new(Topics.IngestionRoster, EventTypes.RosterQueueUpdated, tenant, queue, payload);
 
-    private static OutgoingEvent Forecast(string tenant, string queue, IEnumerable<(DateTimeOffset Start, double Volume, double HandleSeconds)> intervals) =>
+    private static OutgoingEvent Forecast(
+        string tenant, string queue, IEnumerable<(DateTimeOffset Start, double Volume, double HandleSeconds)> intervals, DateTimeOffset? createdAt = null) =>
         new(Topics.ForecastingForecasts, EventTypes.ForecastPublished, tenant, queue, new ForecastPublished
         {
             ForecastId = Guid.NewGuid().ToString(),
@@ -77,11 +82,11 @@ public sealed class PlanningScenario
             IntervalMinutes = 15,
             Method = "test",
             Intervals = { intervals.Select(i => new ForecastInterval { Start = Timestamp.FromDateTimeOffset(i.Start), Volume = i.Volume, HandleSeconds = i.HandleSeconds }) },
-            CreatedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+            CreatedAt = Timestamp.FromDateTimeOffset(createdAt ?? DateTimeOffset.UtcNow),
             Version = 1,
         });
 
-    private static OutgoingEvent WorkItem(string tenant, string id, DateTimeOffset created, DateTimeOffset due, double effortMinutes) =>
+    public static OutgoingEvent WorkItem(string tenant, string id, DateTimeOffset created, DateTimeOffset due, double effortMinutes, string status = "open", int version = 1) =>
         new(Topics.IngestionWorkItems, EventTypes.WorkItemEventIngested, tenant, id, new WorkItemEventIngested
         {
             WorkItemId = id,
@@ -93,8 +98,8 @@ public sealed class PlanningScenario
             CreatedAt = Timestamp.FromDateTimeOffset(created),
             DueAt = Timestamp.FromDateTimeOffset(due),
             EffortMinutes = effortMinutes,
-            Status = "open",
-            Version = 1,
+            Status = status,
+            Version = version,
         });
 
     private static OutgoingEvent Agent(string tenant, string id, bool voice) =>

@@ -84,14 +84,18 @@ public sealed class SchedulingServiceFixture : IAsyncLifetime
     /// <summary>Writes the events to the outbox, as their publishers do, and waits (bounded) until the service applied them all.</summary>
     public async Task PublishAndApplyAsync(string tenant, IReadOnlyList<OutgoingEvent> events)
     {
+        var before = await AppliedAsync(tenant);
         await InTenantAsync(tenant, transaction => Services.GetRequiredService<IEventOutbox>().EnqueueAsync(transaction, events), commit: true);
-        var applied = await EventuallyAsync(async () => await InTenantAsync(tenant, async transaction =>
-        {
-            await using var count = new NpgsqlCommand("SELECT count(*) FROM scheduling.inbox", transaction.Connection, transaction);
-            return (long)(await count.ExecuteScalarAsync())! >= events.Count;
-        }));
+        var applied = await EventuallyAsync(async () => await AppliedAsync(tenant) >= before + events.Count);
         Assert.True(applied, $"the service did not apply the {events.Count} events of {tenant} in time");
     }
+
+    /// <summary>Events of the tenant the service has applied (its inbox).</summary>
+    private Task<long> AppliedAsync(string tenant) => InTenantAsync(tenant, async transaction =>
+    {
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM scheduling.inbox", transaction.Connection, transaction);
+        return (long)(await count.ExecuteScalarAsync())!;
+    });
 
     /// <summary>Runs <paramref name="work"/> in the tenant's transaction (row-level security applies).</summary>
     public async Task<T> InTenantAsync<T>(string tenant, Func<NpgsqlTransaction, Task<T>> work, bool commit = false)
