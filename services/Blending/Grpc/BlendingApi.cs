@@ -4,6 +4,7 @@ using BackOfficeCloud.Contracts.Blending.V1;
 using BackOfficeCloud.Data;
 using BackOfficeCloud.Planning.Blending;
 using BackOfficeCloud.ServiceDefaults.Security;
+using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
@@ -71,28 +72,12 @@ public sealed class BlendingApi(
     }
 
     [Authorize(Roles = Roles.Writers)]
-    public override async Task<AgentTask> OverrideDecision(OverrideDecisionRequest request, ServerCallContext context)
-    {
-        var now = clock.GetUtcNow();
-        var decided = await desks.ApplyAsync(context.Tenant(), desk =>
-        {
-            RequestValidation.CheckOverride(request, desk, now);
-            return [new Fact(FactKinds.DecisionOverridden, now, request)];
-        }, context.CancellationToken);
-        return decided.Single(t => t.Override);
-    }
+    public override Task<AgentTask> OverrideDecision(OverrideDecisionRequest request, ServerCallContext context) =>
+        DecideAsync(context, FactKinds.DecisionOverridden, request, (desk, now) => RequestValidation.CheckOverride(request, desk, now), t => t.Override);
 
     [Authorize(Roles = AgentsAndWriters)]
-    public override async Task<AgentTask> FinishTask(FinishTaskRequest request, ServerCallContext context)
-    {
-        var now = clock.GetUtcNow();
-        var decided = await desks.ApplyAsync(context.Tenant(), desk =>
-        {
-            RequestValidation.CheckFinish(request, desk, now);
-            return [new Fact(FactKinds.TaskFinished, now, request)];
-        }, context.CancellationToken);
-        return decided.Single(t => t.AgentId == request.AgentId);
-    }
+    public override Task<AgentTask> FinishTask(FinishTaskRequest request, ServerCallContext context) =>
+        DecideAsync(context, FactKinds.TaskFinished, request, (desk, now) => RequestValidation.CheckFinish(request, desk, now), t => t.AgentId == request.AgentId);
 
     /// <summary>Sends what the agent missed after <c>resume_after</c>, then each task as it commits, until the caller goes.</summary>
     [Authorize(Roles = AgentsAndWriters)]
@@ -120,5 +105,18 @@ public sealed class BlendingApi(
         {
             // the desktop disconnected; it resumes after the last sequence it saw
         }
+    }
+
+    /// <summary>Checks the request against the desk, applies it as a fact and answers the task it decided.</summary>
+    private async Task<AgentTask> DecideAsync(
+        ServerCallContext context, string kind, IMessage request, Action<TenantDesk, DateTimeOffset> check, Func<AgentTask, bool> answer)
+    {
+        var now = clock.GetUtcNow();
+        var decided = await desks.ApplyAsync(context.Tenant(), desk =>
+        {
+            check(desk, now);
+            return [new Fact(kind, now, request)];
+        }, context.CancellationToken);
+        return decided.Single(answer);
     }
 }
