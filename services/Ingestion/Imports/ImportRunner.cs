@@ -61,10 +61,15 @@ public sealed class ImportRunner(
         {
             await run.ExecuteAsync(source, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is CsvFormatException or IOException or InvalidDataException or ValidationException)
+        catch (Exception e) when (e is CsvFormatException or IOException or InvalidDataException or ValidationException or NpgsqlException)
         {
             job.Status = ImportJobStatus.Failed;
-            job.Failure = e is CsvFormatException csv ? $"line {csv.LineNumber}: {csv.Message}" : e.Message;
+            job.Failure = e switch
+            {
+                CsvFormatException csv => $"line {csv.LineNumber}: {csv.Message}",
+                NpgsqlException => $"the database refused a chunk ({e.Message}); the chunks before it are stored: re-run the same file to complete it",
+                _ => e.Message,
+            };
         }
         catch (OperationCanceledException)
         {
