@@ -37,7 +37,7 @@ public sealed class AdjustmentTests(ForecastingServiceFixture service)
         var listed = await seeded.Client.ListAdjustmentsAsync(new ListAdjustmentsRequest { Queue = seeded.Queue });
         Assert.Equal(("billing run", 10.0), (Assert.Single(listed.Adjustments).Note, listed.Adjustments[0].Percent));
 
-        var republished = await service.Published.WaitForAsync(seeded.Tenant, e => e.ForecastId == forecastId && e.Version == 2);
+        var republished = await service.PublishedForecastAsync(seeded.Tenant, e => e.ForecastId == forecastId && e.Version == 2);
         Assert.NotNull(republished);
         Assert.Equal(adjusted.Values.Sum(v => v.Volume), republished.Intervals.Sum(i => i.Volume), 6);
 

@@ -54,7 +54,7 @@ public sealed class ForecastJobTests(ForecastingServiceFixture service)
             Assert.InRange(v.HandleSeconds, CallHistory.HandleSeconds - 1, CallHistory.HandleSeconds + 1);
         }
 
-        var published = await service.Published.WaitForAsync(seeded.Tenant, e => e.ForecastId == forecastId);
+        var published = await service.PublishedForecastAsync(seeded.Tenant, e => e.ForecastId == forecastId);
         Assert.NotNull(published);
         Assert.Equal((seeded.Queue, "contacts", "create", 1, forecast.Values.Count), (published.Queue, published.Kind, published.Trigger, published.Version, published.Intervals.Count));
         Assert.Equal(forecast.Values.Sum(v => v.Volume), published.Intervals.Sum(i => i.Volume), 6);

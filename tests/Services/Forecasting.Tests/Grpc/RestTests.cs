@@ -1,3 +1,4 @@
+using BackOfficeCloud.TestKit.Services;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BackOfficeCloud.Forecasting.Tests.Support;
@@ -20,7 +21,7 @@ public sealed class RestTests(ForecastingServiceFixture service)
         var jobId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString();
 
         JsonElement job = default;
-        Assert.True(await ForecastingServiceFixture.EventuallyAsync(async () =>
+        Assert.True(await Eventually.HoldsAsync(async () =>
         {
             job = await rest.GetFromJsonAsync<JsonElement>($"/v1/forecast-jobs/{jobId}");
             return job.GetProperty("state").GetString() is "JOB_STATE_SUCCEEDED" or "JOB_STATE_FAILED";

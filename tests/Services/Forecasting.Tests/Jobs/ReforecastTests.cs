@@ -1,3 +1,4 @@
+using BackOfficeCloud.TestKit.Services;
 using BackOfficeCloud.Contracts.Events.V1;
 using BackOfficeCloud.Contracts.Forecasting.V1;
 using BackOfficeCloud.Forecasting.Jobs;
@@ -61,7 +62,7 @@ public sealed class ReforecastTests(ForecastingServiceFixture service)
     private static async Task<Forecast> ForecastOfJobAsync(SeededTenant seeded, Guid jobId)
     {
         ForecastJob job = new();
-        Assert.True(await ForecastingServiceFixture.EventuallyAsync(async () =>
+        Assert.True(await Eventually.HoldsAsync(async () =>
         {
             job = await seeded.Client.GetForecastJobAsync(new GetForecastJobRequest { JobId = jobId.ToString() });
             return job.State is JobState.Succeeded or JobState.Failed;

@@ -64,7 +64,7 @@ public class RequirementsTests(SchedulingServiceFixture service)
 
         Assert.Equal(plan, await client.GetRequirementsAsync(new GetRequirementsRequest { PlanId = plan.PlanId }));
         Assert.Equal(comparison, await client.CompareBlendedSiloAsync(new GetRequirementsRequest { PlanId = plan.PlanId }));
-        var published = await service.Published.RequirementsAsync(tenant, plan.PlanId);
+        var published = await service.PublishedRequirementsAsync(tenant, plan.PlanId);
         Assert.NotNull(published);
         Assert.Equal(comparison.BlendedPaidHours, published.BlendedPaidHours);
         Assert.Equal(plan.Queues, published.Queues);
@@ -110,14 +110,14 @@ public class RequirementsTests(SchedulingServiceFixture service)
         var plan = await client.ComputeRequirementsAsync(_scenario.Period(intervalMinutes: 5, days: 14));
 
         Assert.Equal(14 * 288, plan.Totals.Count);
-        var published = await service.Published.RequirementsAsync(tenant, plan.PlanId);
+        var published = await service.PublishedRequirementsAsync(tenant, plan.PlanId);
         Assert.NotNull(published);
         Assert.True(published.IntervalsOmitted);
         Assert.Empty(published.Totals);
         Assert.All(published.Queues, q => Assert.Empty(q.Intervals));
         Assert.Equal(plan.Queues.Select(q => (q.Queue, q.ShortfallMinutes)), published.Queues.Select(q => (q.Queue, q.ShortfallMinutes)));
         Assert.Equal(plan.Comparison.BlendedPaidHours, published.BlendedPaidHours);
-        Assert.False((await service.Published.RequirementsAsync(tenant, (await client.ComputeRequirementsAsync(_scenario.Period())).PlanId))!.IntervalsOmitted);
+        Assert.False((await service.PublishedRequirementsAsync(tenant, (await client.ComputeRequirementsAsync(_scenario.Period())).PlanId))!.IntervalsOmitted);
     }
 
     [Fact]

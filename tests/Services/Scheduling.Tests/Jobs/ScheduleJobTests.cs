@@ -1,3 +1,4 @@
+using BackOfficeCloud.TestKit.Services;
 using BackOfficeCloud.Contracts.Scheduling.V1;
 using BackOfficeCloud.Scheduling.Tests.Support;
 using BackOfficeCloud.TestKit;
@@ -46,7 +47,7 @@ public class ScheduleJobTests(SchedulingServiceFixture service)
 
         var published = await client.PublishScheduleAsync(new PublishScheduleRequest { ScheduleId = schedule.ScheduleId });
         Assert.NotNull(published.PublishedAt);
-        var announced = await service.Published.ScheduleAsync(tenant, schedule.ScheduleId, 1);
+        var announced = await service.PublishedScheduleAsync(tenant, schedule.ScheduleId, 1);
         Assert.NotNull(announced);
         Assert.Equal(schedule.Shifts, announced.Shifts);
         Assert.Equal(plan.PlanId, announced.PlanId);
@@ -61,7 +62,7 @@ public class ScheduleJobTests(SchedulingServiceFixture service)
     {
         var (_, client, plan) = await PlannedTenantAsync(days: 7);
         var job = await client.CreateScheduleJobAsync(new CreateScheduleJobRequest { PlanId = plan.PlanId, TimeLimitSeconds = 600, GapTolerance = 0 });
-        var running = await SchedulingServiceFixture.EventuallyAsync(async () =>
+        var running = await Eventually.HoldsAsync(async () =>
             (await client.GetScheduleJobAsync(new GetScheduleJobRequest { JobId = job.JobId })).State == "running");
         Assert.True(running);
 
@@ -82,7 +83,7 @@ public class ScheduleJobTests(SchedulingServiceFixture service)
         var second = await client.CreateScheduleJobAsync(new CreateScheduleJobRequest { PlanId = plan.PlanId, TimeLimitSeconds = 2, GapTolerance = 0 });
 
         var states = new List<(string First, string Second)>();
-        Assert.True(await SchedulingServiceFixture.EventuallyAsync(async () =>
+        Assert.True(await Eventually.HoldsAsync(async () =>
         {
             var pair = ((await client.GetScheduleJobAsync(new GetScheduleJobRequest { JobId = first.JobId })).State,
                 (await client.GetScheduleJobAsync(new GetScheduleJobRequest { JobId = second.JobId })).State);
@@ -121,7 +122,7 @@ public class ScheduleJobTests(SchedulingServiceFixture service)
         var changed = after.Count(a => !before.Contains(a));
         Assert.True(changed <= before.Count / 4, $"{changed} of {before.Count} segments of the others changed");
         Assert.All(replan.Schedule.Shifts.Where(s => s.EmployeeId == absent).SelectMany(s => s.Segments), a => Assert.True(a.End.ToDateTimeOffset() <= now));
-        Assert.NotNull(await service.Published.ScheduleAsync(tenant, schedule.ScheduleId, 2));
+        Assert.NotNull(await service.PublishedScheduleAsync(tenant, schedule.ScheduleId, 2));
         Assert.Equal(replan.Schedule, await client.GetScheduleAsync(new GetScheduleRequest { ScheduleId = schedule.ScheduleId }));
 
         var unknown = await Assert.ThrowsAsync<RpcException>(() => client.ReplanIntradayAsync(new ReplanIntradayRequest
@@ -158,7 +159,7 @@ public class ScheduleJobTests(SchedulingServiceFixture service)
             commit: true);
 
         ScheduleJob? job = null;
-        Assert.True(await SchedulingServiceFixture.EventuallyAsync(async () =>
+        Assert.True(await Eventually.HoldsAsync(async () =>
             (job = await client.GetScheduleJobAsync(new GetScheduleJobRequest { JobId = jobId.ToString() })).State == "failed", TimeSpan.FromSeconds(30)));
         Assert.Contains("stopped", job!.Error, StringComparison.Ordinal);
     }

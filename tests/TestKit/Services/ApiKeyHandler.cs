@@ -1,8 +1,8 @@
 using BackOfficeCloud.ServiceDefaults.Security;
 
-namespace BackOfficeCloud.Forecasting.Tests.Support;
+namespace BackOfficeCloud.TestKit.Services;
 
-/// <summary>Sends the API key on every request (gRPC and REST alike).</summary>
+/// <summary>Sends the API key on every request, as an enterprise caller does.</summary>
 public sealed class ApiKeyHandler(string apiKey, HttpMessageHandler inner) : DelegatingHandler(inner)
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
