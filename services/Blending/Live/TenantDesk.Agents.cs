@@ -62,6 +62,7 @@ public sealed partial class TenantDesk
     {
         var agent = Agent(roster.AgentId);
         var skills = roster.Skills
+            .Where(s => !string.IsNullOrWhiteSpace(s.Skill))
             .GroupBy(s => s.Skill, StringComparer.Ordinal)
             .Select(g => new SkillLevel(Skill(g.Key), g.Last().Proficiency > 0 ? g.Last().Proficiency : 1.0))
             .ToArray();
