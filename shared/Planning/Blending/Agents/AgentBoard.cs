@@ -49,7 +49,8 @@ internal sealed class AgentBoard
 
     public int Count => _agents.Count;
 
-    public AgentRecord this[int agent] => _agents[agent];
+    /// <summary>By reference: reading a field does not copy the whole record (callers that keep one take a copy).</summary>
+    public ref readonly AgentRecord this[int agent] => ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_agents)[agent];
 
     public int Add(AgentProfile profile, int[] queues)
     {
