@@ -1,0 +1,207 @@
+using BackOfficeCloud.Contracts;
+using BackOfficeCloud.Contracts.Blending.V1;
+using BackOfficeCloud.Contracts.Forecasting.V1;
+using BackOfficeCloud.Contracts.Ingestion.V1;
+using BackOfficeCloud.Contracts.Scheduling.V1;
+using BackOfficeCloud.TestKit;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using ForecastJobState = BackOfficeCloud.Contracts.Forecasting.V1.JobState;
+
+namespace BackOfficeCloud.EndToEnd.Tests;
+
+/// <summary>
+/// The product's whole planning loop through the running platform and its topics: roster and history into Ingestion,
+/// a forecast from Forecasting's own aggregates, requirements and a schedule in Scheduling from the published
+/// forecast, and the roster and backlog in Blending's live board.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public class PlanningFlowTests(PlatformFixture platform)
+{
+    private const string Zone = "Europe/Amsterdam";
+    private const string Phone = "billing";
+    private const string Claims = "claims";
+    private const int Agents = 6;
+    private const int BacklogItems = 20;
+
+    [Fact]
+    public async Task History_and_roster_become_a_forecast_requirements_a_schedule_and_the_live_board()
+    {
+        var key = await platform.NewApiKeyAsync(UniqueTenant.Next("flow"));
+        using var ingestionChannel = platform.Grpc(ServiceNames.Ingestion, key);
+        using var forecastingChannel = platform.Grpc(ServiceNames.Forecasting, key);
+        using var schedulingChannel = platform.Grpc(ServiceNames.Scheduling, key);
+        using var blendingChannel = platform.Grpc(ServiceNames.Blending, key);
+        var ingestion = new IngestionService.IngestionServiceClient(ingestionChannel);
+        var forecasting = new ForecastingService.ForecastingServiceClient(forecastingChannel);
+        var scheduling = new SchedulingService.SchedulingServiceClient(schedulingChannel);
+        var blending = new BlendingService.BlendingServiceClient(blendingChannel);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var roster = await ingestion.IngestRosterAsync(Roster());
+        Assert.Equal(2 + Agents, roster.Accepted);
+        var history = await ingestion.IngestInteractionsAsync(History(today));
+        Assert.Equal(0, history.Rejected);
+        var backlog = await ingestion.IngestWorkItemsAsync(Backlog(today));
+        Assert.Equal(0, backlog.Rejected);
+
+        var forecastJob = await EventuallyAsync(async () =>
+        {
+            var created = await forecasting.CreateForecastAsync(new CreateForecastRequest { Queues = { Phone }, Days = 2, IntervalMinutes = 30, Method = "seasonal_mean" });
+            var job = await WaitForForecastAsync(forecasting, created.JobId);
+            // Forecasting builds its history from the ingestion events: until they are all applied the job may fail.
+            return job.State == ForecastJobState.Succeeded && job.ForecastIds.Count == 1 ? job : null;
+        });
+        var forecast = await forecasting.GetForecastAsync(new GetForecastRequest { ForecastId = forecastJob.ForecastIds[0] });
+        Assert.Contains(forecast.Values, v => v.Volume > 1);
+
+        var period = new ComputeRequirementsRequest
+        {
+            PeriodStart = forecast.HorizonStart,
+            PeriodEnd = forecast.HorizonEnd,
+            IntervalMinutes = 30,
+        };
+        var plan = await EventuallyAsync(async () =>
+        {
+            var computed = await scheduling.ComputeRequirementsAsync(period);
+            return computed.Queues.Any(q => q.Queue == Phone && q.Intervals.Any(i => i.ImmediateAgents > 0)) ? computed : null;
+        });
+        Assert.True(plan.Comparison.BlendedPaidHours <= plan.Comparison.SiloPaidHours + 1e-6, $"blended {plan.Comparison.BlendedPaidHours} h > silo {plan.Comparison.SiloPaidHours} h");
+
+        var scheduleJob = await scheduling.CreateScheduleJobAsync(new CreateScheduleJobRequest { PlanId = plan.PlanId, TimeLimitSeconds = 20 });
+        var finished = await WaitForScheduleAsync(scheduling, scheduleJob.JobId);
+        Assert.Equal("succeeded", finished.State);
+        var schedule = await scheduling.PublishScheduleAsync(new PublishScheduleRequest { ScheduleId = finished.ScheduleId });
+        Assert.Empty(schedule.Violations);
+        Assert.NotNull(schedule.PublishedAt);
+        Assert.NotEmpty(schedule.Shifts);
+
+        // The schedule starts tomorrow, so the live board shows the roster's agents and the claims backlog as of now.
+        var board = await EventuallyAsync(async () =>
+        {
+            var current = await blending.GetBoardAsync(new GetBoardRequest());
+            return current.Agents.Count == Agents && current.Backlog.Sum(b => b.Items) == BacklogItems ? current : null;
+        });
+        Assert.All(board.Agents, a => Assert.StartsWith("agent-", a.AgentId, StringComparison.Ordinal));
+    }
+
+    private static IngestRosterRequest Roster()
+    {
+        var openHours = Enumerable.Range(1, 7).Select(day => new WeeklyRange { DayOfWeek = day, From = "08:00", To = "18:00" });
+        var request = new IngestRosterRequest
+        {
+            Queues =
+            {
+                new RosterQueue { Queue = Phone, Channel = Channel.Voice, TargetServiceLevel = 0.8, TargetSeconds = 20, TimeZone = Zone, OpenHours = { openHours } },
+                new RosterQueue { Queue = Claims, Channel = Channel.Email, Deferrable = true, DeadlineBusinessHours = 48, TimeZone = Zone, OpenHours = { openHours } },
+            },
+        };
+        request.Agents.Add(Enumerable.Range(1, Agents).Select(i => new RosterAgent
+        {
+            AgentId = $"agent-{i}",
+            Name = $"Agent {i}",
+            Team = "blue",
+            TimeZone = Zone,
+            Skills = { new Skill { Name = Phone, Proficiency = 1 }, new Skill { Name = Claims, Proficiency = 1 } },
+        }));
+        return request;
+    }
+
+    // Three weeks of calls every day 08:00-18:00, busier in the late morning, so a seasonal mean has a shape to learn.
+    private static IngestInteractionsRequest History(DateOnly today)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Zone);
+        var request = new IngestInteractionsRequest();
+        for (var day = today.AddDays(-21); day < today; day = day.AddDays(1))
+        {
+            for (var slot = 0; slot < 20; slot++)
+            {
+                var calls = slot is >= 4 and < 8 ? 8 : 4;
+                for (var call = 0; call < calls; call++)
+                {
+                    var local = day.ToDateTime(new TimeOnly(8, 0)).AddMinutes((slot * 30) + (call * 30.0 / calls));
+                    var arrived = new DateTimeOffset(local, zone.GetUtcOffset(local));
+                    request.Interactions.Add(new Interaction
+                    {
+                        SourceId = $"call-{day:yyyyMMdd}-{slot}-{call}",
+                        Channel = Channel.Voice,
+                        Queue = Phone,
+                        ArrivedAt = Timestamp.FromDateTimeOffset(arrived),
+                        AnsweredAt = Timestamp.FromDateTimeOffset(arrived.AddSeconds(10)),
+                        EndedAt = Timestamp.FromDateTimeOffset(arrived.AddSeconds(310)),
+                        TalkSeconds = 240,
+                        WrapSeconds = 60,
+                    });
+                }
+            }
+        }
+
+        return request;
+    }
+
+    private static IngestWorkItemsRequest Backlog(DateOnly today)
+    {
+        var created = Timestamp.FromDateTime(today.ToDateTime(new TimeOnly(7, 0), DateTimeKind.Utc));
+        var request = new IngestWorkItemsRequest();
+        request.WorkItems.Add(Enumerable.Range(1, BacklogItems).Select(i => new WorkItem
+        {
+            SourceId = $"claim-{i}",
+            WorkType = Claims,
+            Queue = Claims,
+            CreatedAt = created,
+            SlaBusinessHours = 48,
+            EffortMinutes = 15,
+            Priority = 1,
+        }));
+        return request;
+    }
+
+    private static async Task<ForecastJob> WaitForForecastAsync(ForecastingService.ForecastingServiceClient forecasting, string jobId)
+    {
+        using var watch = forecasting.WatchForecastJob(new GetForecastJobRequest { JobId = jobId });
+        var last = new ForecastJob();
+        await foreach (var update in watch.ResponseStream.ReadAllAsync())
+        {
+            last = update;
+        }
+
+        return last;
+    }
+
+    private static async Task<ScheduleJob> WaitForScheduleAsync(SchedulingService.SchedulingServiceClient scheduling, string jobId)
+    {
+        using var watch = scheduling.WatchScheduleJob(new GetScheduleJobRequest { JobId = jobId });
+        var last = new ScheduleJob();
+        await foreach (var update in watch.ResponseStream.ReadAllAsync())
+        {
+            last = update;
+        }
+
+        return last;
+    }
+
+    // Each service learns from the others' events, so a step may need a few tries until what it needs has arrived.
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> attempt)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var lastError = "";
+        while (true)
+        {
+            try
+            {
+                if (await attempt() is { } done)
+                {
+                    return done;
+                }
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.InvalidArgument)
+            {
+                lastError = e.Status.Detail;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the platform did not get there within two minutes ({lastError})");
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+    }
+}
