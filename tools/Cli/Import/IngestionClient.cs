@@ -40,13 +40,21 @@ internal static class IngestionClient
         var buffer = new byte[ChunkBytes];
         long total = 0;
         int read;
-        while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
+        try
         {
-            await call.RequestStream.WriteAsync(new ImportChunk { Data = ByteString.CopyFrom(buffer, 0, read) }, cancellationToken);
-            sent(total += read);
+            while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                await call.RequestStream.WriteAsync(new ImportChunk { Data = ByteString.CopyFrom(buffer, 0, read) }, cancellationToken);
+                sent(total += read);
+            }
+
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.OK)
+        {
+            // the service ended the job before the end of the file (it failed): its answer says why
         }
 
-        await call.RequestStream.CompleteAsync();
         return await call;
     }
 
