@@ -4,8 +4,8 @@ using BackOfficeCloud.Planning.Blending.Model;
 namespace BackOfficeCloud.Blending.Live;
 
 /// <summary>
-/// The published schedule per employee: a newer schedule replaces the shifts of its period. <see cref="ActivityAt"/>
-/// says what the schedule wants at an instant — null when no shift covers it.
+/// The published schedule per employee: a newer schedule replaces the shifts of its period (per part when it comes in
+/// parts). <see cref="ActivityAt"/> says what the schedule wants at an instant — null when no shift covers it.
 /// </summary>
 public sealed class ScheduleBook
 {
@@ -17,9 +17,11 @@ public sealed class ScheduleBook
         var start = schedule.PeriodStart.ToDateTimeOffset();
         var end = schedule.PeriodEnd.ToDateTimeOffset();
         var changed = new HashSet<string>(StringComparer.Ordinal);
+        // A schedule sent in parts replaces, per part, only the shifts of the employees that part names.
+        var replaced = schedule.Parts > 1 ? new HashSet<string>(schedule.PartEmployees, StringComparer.Ordinal) : null;
         foreach (var (employee, shifts) in _shifts)
         {
-            if (shifts.RemoveAll(s => s.Start.ToDateTimeOffset() < end && s.End.ToDateTimeOffset() > start) > 0)
+            if (replaced?.Contains(employee) != false && shifts.RemoveAll(s => s.Start.ToDateTimeOffset() < end && s.End.ToDateTimeOffset() > start) > 0)
             {
                 changed.Add(employee);
             }
