@@ -22,7 +22,7 @@ public sealed class DecisionFlowTests(BlendingServiceFixture service)
         Assert.Contains("Most urgent item", ann.Reason, StringComparison.Ordinal);
         Assert.Equal(("keep_free", "voice"), (bob.Kind, bob.Queue));
         Assert.Contains("voice needs 1 free agents", bob.Reason, StringComparison.Ordinal);
-        var published = await service.Decisions.WaitForAsync(tenant, d => d.DecisionId == ann.DecisionId);
+        var published = await service.PublishedDecisionAsync(tenant, d => d.DecisionId == ann.DecisionId);
         Assert.NotNull(published);
         Assert.Equal(("ann", "assign_item", "w1", 1L, false), (published.AgentId, published.Kind, published.WorkItemId, published.Sequence, published.Override));
     }
@@ -40,7 +40,7 @@ public sealed class DecisionFlowTests(BlendingServiceFixture service)
         var tasks = await AgentDesktop.ReadAsync(client, "ann", 0, 2);
         Assert.Equal(("recall_to_queue", "voice", false, 2L), (tasks[1].Kind, tasks[1].Queue, tasks[1].Interrupt, tasks[1].Sequence));
         Assert.Contains("voice has 1 free agents", tasks[1].Reason, StringComparison.Ordinal);
-        Assert.NotNull(await service.Decisions.WaitForAsync(tenant, d => d.AgentId == "ann" && d.Kind == "recall_to_queue"));
+        Assert.NotNull(await service.PublishedDecisionAsync(tenant, d => d.AgentId == "ann" && d.Kind == "recall_to_queue"));
         var board = await client.GetBoardAsync(new GetBoardRequest());
         var voice = Assert.Single(board.Queues);
         Assert.Equal((2, 1, 1, 6.0), (voice.Waiting, voice.FreeAgents, voice.PendingRecalls, Math.Round(voice.OldestWaitSeconds)));

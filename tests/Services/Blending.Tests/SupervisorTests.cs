@@ -26,7 +26,7 @@ public sealed class SupervisorTests(BlendingServiceFixture service)
         Assert.Equal(("assign_item", "w3", true, 2L), (task.Kind, task.WorkItemId, task.Override, task.Sequence));
         Assert.Equal("Decided by sue: the customer called twice", task.Reason);
         Assert.Equal(task, (await AgentDesktop.ReadAsync(client, "bob", 1, 1))[0]);
-        var published = await service.Decisions.WaitForAsync(tenant, d => d.DecisionId == task.DecisionId);
+        var published = await service.PublishedDecisionAsync(tenant, d => d.DecisionId == task.DecisionId);
         Assert.Equal((true, "sue"), (published!.Override, published.OverriddenBy));
         var board = await client.GetBoardAsync(new GetBoardRequest());
         var bob = board.Agents.Single(a => a.AgentId == "bob");

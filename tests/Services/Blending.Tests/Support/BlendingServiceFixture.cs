@@ -6,6 +6,8 @@ using BackOfficeCloud.Messaging.Kafka;
 using BackOfficeCloud.Messaging.Publishing;
 using BackOfficeCloud.ServiceDefaults.Security;
 using BackOfficeCloud.TestKit;
+using BackOfficeCloud.TestKit.Services;
+using BackOfficeCloud.Contracts.Events.V1;
 using Confluent.Kafka;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -29,7 +31,7 @@ public sealed class BlendingServiceFixture : IAsyncLifetime
     private NpgsqlDataSource? _dataSource;
     private ServiceUnderTest? _service;
 
-    public PublishedDecisions Decisions { get; private set; } = null!;
+    public TopicReader Decisions { get; private set; } = null!;
 
     private ServiceUnderTest Service => _service ?? throw new InvalidOperationException("The service did not start.");
 
@@ -42,7 +44,7 @@ public sealed class BlendingServiceFixture : IAsyncLifetime
         _kafka.CreateTopics([.. Topics.All]);
         KafkaNativeLibrary.EnsureLoaded();
         _producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig { BootstrapServers = _kafka.Broker.BootstrapServers }).Build();
-        Decisions = new PublishedDecisions(_kafka.Broker.BootstrapServers);
+        Decisions = new TopicReader(_kafka.Broker.BootstrapServers, Topics.BlendingDecisions);
         _dataSource = NpgsqlDataSource.Create(_postgres.Server.AppConnectionString);
         _service = await StartAsync();
     }
@@ -96,7 +98,7 @@ public sealed class BlendingServiceFixture : IAsyncLifetime
         }
 
         Assert.True(
-            await EventuallyAsync(async () => await FactsAppliedAsync(tenant) >= before + events.Length),
+            await Eventually.HoldsAsync(async () => await FactsAppliedAsync(tenant) >= before + events.Length),
             $"the service did not apply {events.Length} events of {tenant} in time");
     }
 
@@ -111,21 +113,9 @@ public sealed class BlendingServiceFixture : IAsyncLifetime
         }
     }
 
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> done, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await done())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return await done();
-    }
+    /// <summary>Waits (bounded) for a published decision of the tenant that matches.</summary>
+    public Task<BlendingDecisionMade?> PublishedDecisionAsync(string tenant, Func<BlendingDecisionMade, bool> match) =>
+        Decisions.WaitForAsync(tenant, EventTypes.BlendingDecisionMade, match);
 
     private Task<ServiceUnderTest> StartAsync() =>
         ServiceUnderTest.StartAsync(new Dictionary<string, string?>(_postgres.ServiceConfiguration.Concat(_kafka!.ServiceConfiguration))
