@@ -1,108 +1,33 @@
+using System.Globalization;
 using BackOfficeCloud.Contracts;
 using BackOfficeCloud.Contracts.Ingestion.V1;
-using BackOfficeCloud.Data;
 using BackOfficeCloud.ServiceDefaults.Security;
-using BackOfficeCloud.TestKit;
-using Grpc.Net.Client;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Npgsql;
+using BackOfficeCloud.TestKit.Services;
 
 namespace BackOfficeCloud.Ingestion.Tests.Support;
 
-/// <summary>The Ingestion service hosted in process (its real Program) against a throwaway PostgreSQL and the Kafka dev broker.</summary>
-public sealed class IngestionServiceFixture : IAsyncLifetime
+/// <summary>The Ingestion service in process; what it publishes on <c>ingestion.interactions</c> is read back.</summary>
+public sealed class IngestionServiceFixture() : InProcessService<Program>("ingestion", Topics.IngestionInteractions)
 {
     /// <summary>Small chunks, so that files of a few hundred rows span several transactions.</summary>
     public const int ChunkRows = 50;
 
-    private readonly PostgresFixture _postgres = new();
-    private KafkaFixture? _kafka;
-    private WebApplicationFactory<Program>? _factory;
-
-    public IServiceProvider Services => Factory.Services;
-
-    public string KafkaBootstrapServers => _kafka!.Broker.BootstrapServers;
-
-    private WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The service did not start.");
-
-    public async Task InitializeAsync()
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        await _postgres.InitializeAsync();
-        _kafka = new KafkaFixture();
-        _kafka.CreateTopics([.. Topics.All]);
-        var settings = _postgres.ServiceConfiguration.Concat(_kafka.ServiceConfiguration).Concat(new Dictionary<string, string?>
-        {
-            ["Messaging:OutboxPollInterval"] = "00:00:00.020",
-            ["Ingestion:ImportChunkRows"] = ChunkRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Ingestion:MaxBatchRecords"] = "1000",
-        });
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            foreach (var (key, value) in settings)
-            {
-                web.UseSetting(key, value);
-            }
-
-            web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        });
-        _ = _factory.Server;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        _kafka?.Dispose();
-        await _postgres.DisposeAsync();
-    }
+        ["Ingestion:ImportChunkRows"] = ChunkRows.ToString(CultureInfo.InvariantCulture),
+        ["Ingestion:MaxBatchRecords"] = "1000",
+    };
 
     public async Task<IngestionService.IngestionServiceClient> ClientAsync(string tenant, string role = Roles.Admin) =>
-        new(GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = await HandlerAsync(tenant, role) }));
+        new(Channel(await NewApiKeyAsync(tenant, role, "ingestion test")));
 
-    public async Task<HttpClient> RestAsync(string tenant, string role = Roles.Admin) =>
-        new(await HandlerAsync(tenant, role)) { BaseAddress = Factory.Server.BaseAddress };
+    public async Task<HttpClient> RestAsync(string tenant, string role = Roles.Admin) => Rest(await NewApiKeyAsync(tenant, role, "ingestion test"));
 
-    /// <summary>Runs a query in the tenant's transaction (row-level security applies).</summary>
-    public async Task<T> QueryAsync<T>(string tenant, string sql)
-    {
-        var (connection, transaction) = await Services.GetRequiredService<NpgsqlDataSource>().OpenTenantTransactionAsync(tenant);
-        await using (connection)
-        await using (transaction)
-        {
-            await using var command = new NpgsqlCommand(sql, connection, transaction);
-            return (T)(await command.ExecuteScalarAsync())!;
-        }
-    }
+    /// <summary>The first column of the first row, in the tenant's transaction (row-level security applies).</summary>
+    public async Task<T> QueryAsync<T>(string tenant, string sql) => (await ColumnAsync<T>(tenant, sql))[0];
 
-    public async Task<List<T>> ColumnAsync<T>(string tenant, string sql)
-    {
-        var (connection, transaction) = await Services.GetRequiredService<NpgsqlDataSource>().OpenTenantTransactionAsync(tenant);
-        await using (connection)
-        await using (transaction)
-        {
-            await using var command = new NpgsqlCommand(sql, connection, transaction);
-            await using var reader = await command.ExecuteReaderAsync();
-            var values = new List<T>();
-            while (await reader.ReadAsync())
-            {
-                values.Add(reader.GetFieldValue<T>(0));
-            }
-
-            return values;
-        }
-    }
-
-    private async Task<HttpMessageHandler> HandlerAsync(string tenant, string role)
-    {
-        var key = await Services.GetRequiredService<IdentityStore>().CreateApiKeyAsync(tenant, role, "ingestion test", CancellationToken.None);
-        return new ApiKeyHandler(key, Factory.Server.CreateHandler());
-    }
+    /// <summary>The first column of every row, in the tenant's transaction.</summary>
+    public Task<List<T>> ColumnAsync<T>(string tenant, string sql) => QueryAsync(tenant, sql, r => r.GetFieldValue<T>(0));
 }
 
 [CollectionDefinition(Name)]
