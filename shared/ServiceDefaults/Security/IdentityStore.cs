@@ -5,7 +5,8 @@ using Npgsql;
 
 namespace BackOfficeCloud.ServiceDefaults.Security;
 
-public sealed record CallerIdentity(string TenantId, string Role);
+/// <param name="Name">The API key's name (its prefix when unnamed); null for a service acting for the tenant.</param>
+public sealed record CallerIdentity(string TenantId, string Role, string? Name = null);
 
 /// <summary>Resolves API keys (cached briefly, so a revoked key stops working within a minute) and portal users.</summary>
 public sealed class IdentityStore(NpgsqlDataSource dataSource, IMemoryCache cache)
@@ -23,11 +24,11 @@ public sealed class IdentityStore(NpgsqlDataSource dataSource, IMemoryCache cach
             return cached;
         }
 
-        await using var command = dataSource.CreateCommand($"SELECT tenant_id, role FROM {Schema}.resolve_api_key($1)");
+        await using var command = dataSource.CreateCommand($"SELECT tenant_id, role, name FROM {Schema}.resolve_api_key($1)");
         command.Parameters.Add(new NpgsqlParameter { Value = hash });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var identity = await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new CallerIdentity(reader.GetString(0), reader.GetString(1))
+            ? new CallerIdentity(reader.GetString(0), reader.GetString(1), reader.GetString(2))
             : null;
         cache.Set(cacheKey, identity, CacheFor);
         return identity;

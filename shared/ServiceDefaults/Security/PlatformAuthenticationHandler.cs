@@ -79,7 +79,12 @@ public sealed class PlatformAuthenticationHandler(
 
     private AuthenticateResult Success(CallerIdentity identity, string method)
     {
-        var claims = new[] { new Claim(PlatformClaims.TenantId, identity.TenantId), new Claim(ClaimTypes.Role, identity.Role), new Claim("amr", method) };
+        List<Claim> claims = [new(PlatformClaims.TenantId, identity.TenantId), new(ClaimTypes.Role, identity.Role), new("amr", method)];
+        if (identity.Name is not null)
+        {
+            claims.Add(new Claim(ClaimTypes.Name, $"{method}:{identity.Name}"));
+        }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
