@@ -38,4 +38,24 @@ public static class TenantTransactions
             throw;
         }
     }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction of the tenant and commits it.</summary>
+    public static async Task<T> InTenantAsync<T>(
+        this NpgsqlDataSource dataSource, string tenantId, Func<NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var (connection, transaction) = await dataSource.OpenTenantTransactionAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        await using (transaction.ConfigureAwait(false))
+        {
+            var result = await work(transaction).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+    }
+
+    /// <inheritdoc cref="InTenantAsync{T}"/>
+    public static Task InTenantAsync(
+        this NpgsqlDataSource dataSource, string tenantId, Func<NpgsqlTransaction, Task> work, CancellationToken cancellationToken = default) =>
+        dataSource.InTenantAsync(tenantId, async transaction => { await work(transaction).ConfigureAwait(false); return true; }, cancellationToken);
 }

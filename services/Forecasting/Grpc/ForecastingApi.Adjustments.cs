@@ -1,4 +1,5 @@
 using BackOfficeCloud.Contracts.Forecasting.V1;
+using BackOfficeCloud.Data;
 using BackOfficeCloud.Forecasting.Storage;
 using BackOfficeCloud.ServiceDefaults.Security;
 using BackOfficeCloud.ServiceDefaults.Validation;
@@ -44,7 +45,7 @@ public sealed partial class ForecastingApi
 
         RequestValidation.Throw(violations);
         var tenant = context.Tenant();
-        var who = await dataSource.InTenantAsync(tenant, transaction => CallerNames.WhoAsync(context, transaction, context.CancellationToken), context.CancellationToken);
+        var who = CallerNames.Who(context);
         var adjustment = new StoredAdjustment(
             Guid.CreateVersion7(), SeriesKey.Of(request.Kind, request.Queue), start, end,
             request.HasPercent ? request.Percent : null, request.HasAbsolute ? request.Absolute : null,

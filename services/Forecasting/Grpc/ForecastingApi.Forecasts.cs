@@ -1,4 +1,5 @@
 using BackOfficeCloud.Contracts.Forecasting.V1;
+using BackOfficeCloud.Data;
 using BackOfficeCloud.Forecasting.Storage;
 using BackOfficeCloud.Planning.Forecasting;
 using BackOfficeCloud.Planning.Forecasting.Selection;

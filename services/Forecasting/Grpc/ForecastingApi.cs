@@ -1,4 +1,5 @@
 using BackOfficeCloud.Contracts.Forecasting.V1;
+using BackOfficeCloud.Data;
 using BackOfficeCloud.Forecasting.Adjustments;
 using BackOfficeCloud.Forecasting.Jobs;
 using BackOfficeCloud.Forecasting.Storage;
@@ -64,7 +65,7 @@ public sealed partial class ForecastingApi(
     {
         var spec = RequestValidation.Validate(request, options.Value.BaseIntervalMinutes);
         var tenant = context.Tenant();
-        var who = await dataSource.InTenantAsync(tenant, transaction => CallerNames.WhoAsync(context, transaction, context.CancellationToken), context.CancellationToken);
+        var who = CallerNames.Who(context);
         var jobId = await jobs.SubmitAsync(tenant, spec, "create", who, context.CancellationToken);
         return new ForecastJobRef { JobId = jobId.ToString() };
     }

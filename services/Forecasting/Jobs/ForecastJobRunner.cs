@@ -1,3 +1,4 @@
+using BackOfficeCloud.Data;
 using BackOfficeCloud.Forecasting.Observability;
 using BackOfficeCloud.Forecasting.Storage;
 using Npgsql;

@@ -1,3 +1,4 @@
+using BackOfficeCloud.Data;
 using BackOfficeCloud.Forecasting.Adjustments;
 using BackOfficeCloud.Forecasting.Events;
 using BackOfficeCloud.Forecasting.Observability;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BackOfficeCloud.Data;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -51,8 +51,7 @@ public sealed partial class SchedulingApi
                 ProblemValidator.Validate(problem, IntervalGrid.Build(LocalTime.FindZone(horizon.TimeZone), horizon.FirstDay, horizon.Days, horizon.IntervalMinutes).Count);
                 await jobs.CreateAsync(transaction, jobId, planId, timeLimit, gapTolerance, problem, context.CancellationToken);
                 return await jobs.GetAsync(transaction, jobId, context.CancellationToken);
-            },
-            commit: true);
+            });
         queued.Queued();
         return job!;
     }
@@ -86,7 +85,7 @@ public sealed partial class SchedulingApi
     public override async Task<CancelScheduleJobResponse> CancelScheduleJob(CancelScheduleJobRequest request, ServerCallContext context)
     {
         var jobId = Id(request.JobId, "job_id");
-        if (!await InTenantAsync(context, t => jobs.RequestCancelAsync(t, jobId, context.CancellationToken), commit: true))
+        if (!await InTenantAsync(context, t => jobs.RequestCancelAsync(t, jobId, context.CancellationToken)))
         {
             throw NotFound("job_id", request.JobId);
         }

@@ -24,8 +24,7 @@ public sealed partial class SchedulingApi
                 var schedule = ScheduleMapper.ToApi(stored with { PublishedAt = published });
                 await events.SchedulePublishedAsync(context.Tenant(), schedule, transaction, context.CancellationToken);
                 return schedule;
-            },
-            commit: true);
+            });
     }
 
     [Authorize(Roles = Roles.Writers)]
@@ -49,8 +48,7 @@ public sealed partial class SchedulingApi
                     MissingAgentHoursBefore = replan.MissingAgentHoursBefore,
                     MissingAgentHoursAfter = replan.MissingAgentHoursAfter,
                 };
-            },
-            commit: true);
+            });
     }
 
     private Task<Schedule> ScheduleAsync(Guid scheduleId, int version, string text, ServerCallContext context) =>

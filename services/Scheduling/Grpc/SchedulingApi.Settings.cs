@@ -28,7 +28,6 @@ public sealed partial class SchedulingApi
             {
                 await settings.PutAsync(transaction, complete, context.CancellationToken);
                 return complete;
-            },
-            commit: true);
+            });
     }
 }

@@ -61,22 +61,9 @@ public sealed partial class SchedulingApi(
         });
     }
 
-    /// <summary>Runs <paramref name="work"/> in the caller's tenant transaction, committing it when <paramref name="commit"/>.</summary>
-    private async Task<T> InTenantAsync<T>(ServerCallContext context, Func<NpgsqlTransaction, Task<T>> work, bool commit = false)
-    {
-        var (connection, transaction) = await dataSource.OpenTenantTransactionAsync(context.Tenant(), context.CancellationToken);
-        await using (connection)
-        await using (transaction)
-        {
-            var result = await work(transaction);
-            if (commit)
-            {
-                await transaction.CommitAsync(context.CancellationToken);
-            }
-
-            return result;
-        }
-    }
+    /// <summary>Runs <paramref name="work"/> in the caller's tenant transaction and commits it.</summary>
+    private Task<T> InTenantAsync<T>(ServerCallContext context, Func<NpgsqlTransaction, Task<T>> work) =>
+        dataSource.InTenantAsync(context.Tenant(), work, context.CancellationToken);
 
     private static Guid Id(string value, string field) =>
         Guid.TryParse(value, out var id) ? id : throw new ValidationException(field, string.IsNullOrEmpty(value) ? "is required" : $"'{value}' is not an id");

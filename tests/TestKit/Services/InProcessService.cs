@@ -91,7 +91,7 @@ public abstract class InProcessService<TProgram>(string schema, params string[] 
 
     /// <summary>Writes the events to the outbox, as their publishers do; the relay sends them to their topics.</summary>
     public Task PublishAsync(string tenant, IReadOnlyList<OutgoingEvent> events) =>
-        InTenantAsync(tenant, transaction => Services.GetRequiredService<IEventOutbox>().EnqueueAsync(transaction, events), commit: true);
+        InTenantAsync(tenant, transaction => Services.GetRequiredService<IEventOutbox>().EnqueueAsync(transaction, events));
 
     /// <summary>Publishes the events and waits (bounded) until the service applied them all.</summary>
     public async Task PublishAndApplyAsync(string tenant, IReadOnlyList<OutgoingEvent> events)
@@ -124,23 +124,10 @@ public abstract class InProcessService<TProgram>(string schema, params string[] 
             return rows;
         });
 
-    /// <summary>Runs <paramref name="work"/> in the tenant's transaction (row-level security applies).</summary>
-    public async Task<T> InTenantAsync<T>(string tenant, Func<NpgsqlTransaction, Task<T>> work, bool commit = false)
-    {
-        var (connection, transaction) = await Services.GetRequiredService<NpgsqlDataSource>().OpenTenantTransactionAsync(tenant);
-        await using (connection)
-        await using (transaction)
-        {
-            var result = await work(transaction);
-            if (commit)
-            {
-                await transaction.CommitAsync();
-            }
+    /// <summary>Runs <paramref name="work"/> in the tenant's transaction (row-level security applies) and commits it.</summary>
+    public Task<T> InTenantAsync<T>(string tenant, Func<NpgsqlTransaction, Task<T>> work) =>
+        Services.GetRequiredService<NpgsqlDataSource>().InTenantAsync(tenant, work);
 
-            return result;
-        }
-    }
-
-    public Task InTenantAsync(string tenant, Func<NpgsqlTransaction, Task> work, bool commit = false) =>
-        InTenantAsync(tenant, async t => { await work(t); return true; }, commit);
+    public Task InTenantAsync(string tenant, Func<NpgsqlTransaction, Task> work) =>
+        Services.GetRequiredService<NpgsqlDataSource>().InTenantAsync(tenant, work);
 }

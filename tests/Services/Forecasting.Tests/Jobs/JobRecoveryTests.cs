@@ -1,3 +1,4 @@
+using BackOfficeCloud.Data;
 using BackOfficeCloud.Forecasting.Storage;
 using BackOfficeCloud.Forecasting.Tests.Support;
 using BackOfficeCloud.TestKit;

@@ -155,8 +155,7 @@ public class ScheduleJobTests(SchedulingServiceFixture service)
                 insert.Parameters.Add(new NpgsqlParameter { Value = jobId });
                 insert.Parameters.Add(new NpgsqlParameter { Value = Guid.NewGuid() });
                 await insert.ExecuteNonQueryAsync();
-            },
-            commit: true);
+            });
 
         ScheduleJob? job = null;
         Assert.True(await Eventually.HoldsAsync(async () =>
