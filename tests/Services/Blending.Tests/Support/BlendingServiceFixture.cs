@@ -1,13 +1,16 @@
+using System.Globalization;
 using System.Text;
+using BackOfficeCloud.AppHost.Platform;
 using BackOfficeCloud.Contracts;
 using BackOfficeCloud.Contracts.Blending.V1;
+using BackOfficeCloud.Contracts.Events.V1;
 using BackOfficeCloud.Data;
+using BackOfficeCloud.DevInfra;
 using BackOfficeCloud.Messaging.Kafka;
 using BackOfficeCloud.Messaging.Publishing;
 using BackOfficeCloud.ServiceDefaults.Security;
 using BackOfficeCloud.TestKit;
 using BackOfficeCloud.TestKit.Services;
-using BackOfficeCloud.Contracts.Events.V1;
 using Confluent.Kafka;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -29,11 +32,11 @@ public sealed class BlendingServiceFixture : IAsyncLifetime
     private KafkaFixture? _kafka;
     private IProducer<byte[]?, byte[]>? _producer;
     private NpgsqlDataSource? _dataSource;
-    private ServiceUnderTest? _service;
+    private ServiceProcess? _service;
 
     public TopicReader Decisions { get; private set; } = null!;
 
-    private ServiceUnderTest Service => _service ?? throw new InvalidOperationException("The service did not start.");
+    private ServiceProcess Service => _service ?? throw new InvalidOperationException("The service did not start.");
 
     private NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("PostgreSQL did not start.");
 
@@ -78,7 +81,7 @@ public sealed class BlendingServiceFixture : IAsyncLifetime
         new IdentityStore(DataSource, _cache).CreateApiKeyAsync(tenant, role, "blending test", CancellationToken.None);
 
     public BlendingService.BlendingServiceClient Client(string apiKey) =>
-        new(GrpcChannel.ForAddress(Service.GrpcUrl, new GrpcChannelOptions
+        new(GrpcChannel.ForAddress(Service.Resource.GrpcUrl, new GrpcChannelOptions
         {
             Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
             {
@@ -117,13 +120,30 @@ public sealed class BlendingServiceFixture : IAsyncLifetime
     public Task<BlendingDecisionMade?> PublishedDecisionAsync(string tenant, Func<BlendingDecisionMade, bool> match) =>
         Decisions.WaitForAsync(tenant, EventTypes.BlendingDecisionMade, match);
 
-    private Task<ServiceUnderTest> StartAsync() =>
-        ServiceUnderTest.StartAsync(new Dictionary<string, string?>(_postgres.ServiceConfiguration.Concat(_kafka!.ServiceConfiguration))
+    // A process, not an in-process host, so that it can be stopped and a new one started within one test run
+    // (process-wide state such as metric labels is set once).
+    private async Task<ServiceProcess> StartAsync()
+    {
+        var resource = new ServiceResource(ServiceNames.Blending, "services/Blending", FreePort.Next(), FreePort.Next());
+        var output = new DirectoryInfo(AppContext.BaseDirectory);
+        var binary = Path.Combine(
+            PlatformOptions.FindRepositoryRoot(AppContext.BaseDirectory), resource.ProjectFolder, "bin", output.Parent!.Name, output.Name, resource.AssemblyName + ".dll");
+        var settings = _postgres.ServiceConfiguration.Concat(_kafka!.ServiceConfiguration).Concat(new Dictionary<string, string?>
         {
             ["Messaging:OutboxPollInterval"] = "00:00:00.020",
             ["Messaging:RetryDelay"] = "00:00:00.010",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Ports:Http"] = resource.HttpPort.ToString(CultureInfo.InvariantCulture),
+            ["Ports:Grpc"] = resource.GrpcPort.ToString(CultureInfo.InvariantCulture),
+            ["Ports:LoopbackOnly"] = "true",
         });
+        var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value ?? "");
+        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        var service = ServiceProcess.Start(resource, binary, environment, log: null, nameWidth: 0);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        await service.WaitUntilReadyAsync(http, TimeSpan.FromMinutes(2), CancellationToken.None);
+        return service;
+    }
 }
 
 [CollectionDefinition(Name)]
