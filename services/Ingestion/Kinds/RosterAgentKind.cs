@@ -3,7 +3,7 @@ using BackOfficeCloud.Contracts.Events.V1;
 
 namespace BackOfficeCloud.Ingestion.Kinds;
 
-/// <summary>Agents of the roster with skills, contract, availability and time off.</summary>
+/// <summary>Agents of the roster with skills, contract, availability, time off and preferences; the event carries them all.</summary>
 public sealed class RosterAgentKind() : RecordKindBase<RosterAgent>(
     RecordKind.RosterAgent, "roster_agents", RosterAgent.Parser, new RecordTable<RosterAgent>("roster_agents", "record_id",
     [
@@ -14,6 +14,7 @@ public sealed class RosterAgentKind() : RecordKindBase<RosterAgent>(
         Column.JsonArray<RosterAgent>("availability", a => a.Availability),
         Column.JsonArray<RosterAgent>("time_off", a => a.TimeOff),
         Column.Text<RosterAgent>("time_zone", a => a.TimeZone),
+        Column.Json<RosterAgent>("preferences", a => a.Preferences),
     ]))
 {
     public override string SourceId(RosterAgent record) => record.AgentId;
@@ -34,6 +35,11 @@ public sealed class RosterAgentKind() : RecordKindBase<RosterAgent>(
             Team = s.Record.Team,
             Contract = s.Record.Contract?.Name ?? "",
             Version = s.Version,
+            ContractTerms = s.Record.Contract,
+            Preferences = s.Record.Preferences,
+            TimeZone = s.Record.TimeZone,
+            Availability = { s.Record.Availability },
+            TimeOff = { s.Record.TimeOff },
         };
         updated.Skills.AddRange(s.Record.Skills.Select(k => new AgentSkill { Skill = k.Name, Proficiency = k.Proficiency }));
         return updated;

@@ -36,5 +36,7 @@ public sealed class RosterQueueKind() : RecordKindBase<RosterQueue>(
                 TimeZone = s.Record.TimeZone,
                 Concurrency = s.Record.Concurrency,
                 Version = s.Version,
+                OpenHours = { s.Record.OpenHours },
+                ClosedDates = { s.Record.ClosedDates },
             }));
 }

@@ -33,6 +33,11 @@ public static class RosterValidator
             var end = FieldChecks.PlannedInstant(agent.TimeOff[i].End, $"time_off[{i}].end", errors, required: true);
             FieldChecks.NotBefore(end, start, $"time_off[{i}].end", $"time_off[{i}].start", errors);
         }
+
+        if (agent.Preferences is { } preferences)
+        {
+            ValidatePreferences(preferences, errors);
+        }
     }
 
     public static void Validate(RosterQueue queue, RowErrors errors)
@@ -85,11 +90,42 @@ public static class RosterValidator
             errors.Fail("contract.max_days_per_week", contract.MaxDaysPerWeek, "must be 0 to 7");
         }
 
+        if (contract.MaxConsecutiveDays < 0)
+        {
+            errors.Fail("contract.max_consecutive_days", contract.MaxConsecutiveDays, "must not be negative (0 = no limit of its own)");
+        }
+
         var earliest = string.IsNullOrEmpty(contract.EarliestStart) ? null : FieldChecks.TimeOfDay(contract.EarliestStart, "contract.earliest_start", errors);
         var latest = string.IsNullOrEmpty(contract.LatestStart) ? null : FieldChecks.TimeOfDay(contract.LatestStart, "contract.latest_start", errors);
         if (earliest > latest)
         {
             errors.Fail("contract.latest_start", contract.LatestStart, "is before earliest_start");
+        }
+    }
+
+    private static void ValidatePreferences(AgentPreferences preferences, RowErrors errors)
+    {
+        if (string.IsNullOrEmpty(preferences.StartFrom) != string.IsNullOrEmpty(preferences.StartTo))
+        {
+            var missing = string.IsNullOrEmpty(preferences.StartFrom) ? "preferences.start_from" : "preferences.start_to";
+            errors.Fail(missing, "", "is required when the other end of the preferred start window is given");
+        }
+        else if (!string.IsNullOrEmpty(preferences.StartFrom))
+        {
+            var from = FieldChecks.TimeOfDay(preferences.StartFrom, "preferences.start_from", errors);
+            var to = FieldChecks.TimeOfDay(preferences.StartTo, "preferences.start_to", errors);
+            if (from > to)
+            {
+                errors.Fail("preferences.start_to", preferences.StartTo, "is before start_from");
+            }
+        }
+
+        for (var i = 0; i < preferences.DaysOff.Count; i++)
+        {
+            if (!Enum.GetNames<DayOfWeek>().Contains(preferences.DaysOff[i], StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Fail($"preferences.days_off[{i}]", preferences.DaysOff[i], "is not a day name (monday … sunday)");
+            }
         }
     }
 
