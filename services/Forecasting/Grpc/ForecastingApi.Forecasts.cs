@@ -67,7 +67,7 @@ public sealed partial class ForecastingApi
         }
 
         var result = new Backtester(ForecastOptions.Default with { BacktestFolds = folds })
-            .Backtest(new EngineBacktestRequest(loaded.History.Volume, request.HorizonDays * 1440 / minutes));
+            .Backtest(new EngineBacktestRequest(loaded.History.Volume, request.HorizonDays * 1440 / minutes, loaded.Calendar.Hours, loaded.Calendar.SpecialDays));
         var response = new BacktestResponse { AutoPick = result.AutoPick };
         response.Scores.AddRange(result.Scores.Select(ForecastMapping.ToMessage));
         response.Folds.AddRange(result.Folds.Select(f =>

@@ -11,8 +11,11 @@ using Npgsql;
 
 namespace BackOfficeCloud.Forecasting.Jobs;
 
-/// <summary>A series' zone and its history before a point in time.</summary>
-public sealed record LoadedHistory(TimeZoneInfo Zone, SeriesHistory History);
+/// <summary>A series' calendar and its history before a point in time.</summary>
+public sealed record LoadedHistory(QueueCalendar Calendar, SeriesHistory History)
+{
+    public TimeZoneInfo Zone => Calendar.Zone;
+}
 
 /// <summary>
 /// Forecasts one series of a tenant: loads its history from the aggregates, runs the engine (volume and handle time),
@@ -50,7 +53,8 @@ public sealed class SeriesForecasts(
         }
 
         await phase("forecasting");
-        var result = forecaster.Forecast(new ForecastRequest(loaded.History.Volume, targets, spec.Method));
+        var calendar = loaded.Calendar;
+        var result = forecaster.Forecast(new ForecastRequest(loaded.History.Volume, targets, spec.Method, calendar.Hours, calendar.SpecialDays));
         var handle = HandleTimes(loaded.History, targets);
         var values = result.Values
             .Select((v, i) => new StoredValue(v.Interval.StartUtc, v.Interval.Minutes, v.Forecast, v.Lo80, v.Hi80, v.Lo95, v.Hi95, handle[i]))
@@ -72,15 +76,15 @@ public sealed class SeriesForecasts(
         return stored.ForecastId;
     }
 
-    /// <summary>The series' zone and its history before the instant <paramref name="until"/> gives for that zone.</summary>
+    /// <summary>The series' calendar and its history before the instant <paramref name="until"/> gives for its zone.</summary>
     private Task<LoadedHistory> LoadUntilAsync(
         string tenantId, SeriesKey key, int minutes, Func<TimeZoneInfo, DateTimeOffset> until, CancellationToken cancellationToken) =>
         dataSource.InTenantAsync(tenantId, async transaction =>
         {
-            var zone = await history.ZoneOfAsync(key, transaction, cancellationToken);
-            var to = until(zone);
-            var loaded = await history.LoadAsync(key, zone, minutes, to.AddDays(-7 * options.Value.HistoryWeeks), to, transaction, cancellationToken);
-            return new LoadedHistory(zone, loaded);
+            var calendar = await history.CalendarOfAsync(key, transaction, cancellationToken);
+            var to = until(calendar.Zone);
+            var loaded = await history.LoadAsync(key, calendar.Zone, minutes, to.AddDays(-7 * options.Value.HistoryWeeks), to, transaction, cancellationToken);
+            return new LoadedHistory(calendar, loaded);
         }, cancellationToken);
 
     /// <summary>The horizon on the series' zone: as given, or from the next local midnight for the given number of local days.</summary>

@@ -1,3 +1,4 @@
+using BackOfficeCloud.Contracts.Events.V1;
 using BackOfficeCloud.Planning.Calendar;
 using BackOfficeCloud.Planning.Forecasting.Series;
 using Microsoft.Extensions.Options;
@@ -26,14 +27,21 @@ public sealed class HistoryStore(IOptions<ForecastingOptions> options)
         ORDER BY interval_start
         """;
 
-    private const string ZoneSql = "SELECT time_zone FROM forecasting.queue_settings WHERE queue = $1";
+    private const string CalendarSql = "SELECT time_zone, open_hours::text, closed_dates FROM forecasting.queue_settings WHERE queue = $1";
 
-    /// <summary>The queue's zone from the roster, or the configured default.</summary>
-    public async Task<TimeZoneInfo> ZoneOfAsync(SeriesKey key, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>The queue's calendar from the roster; without a roster entry, the configured default zone and learned hours.</summary>
+    public async Task<QueueCalendar> CalendarOfAsync(SeriesKey key, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var select = new NpgsqlCommand(ZoneSql, transaction.Connection, transaction);
+        await using var select = new NpgsqlCommand(CalendarSql, transaction.Connection, transaction);
         select.Parameters.Add(new NpgsqlParameter { Value = key.Queue });
-        return await select.ExecuteScalarAsync(cancellationToken) is string zone ? LocalTime.FindZone(zone) : options.Value.DefaultZone;
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return QueueCalendar.Learned(options.Value.DefaultZone);
+        }
+
+        var openHours = RosterQueueUpdated.Parser.ParseJson($"{{\"openHours\": {reader.GetString(1)}}}").OpenHours;
+        return QueueCalendar.Of(LocalTime.FindZone(reader.GetString(0)), openHours, reader.GetFieldValue<string[]>(2));
     }
 
     /// <summary>The history in [<paramref name="from"/>, <paramref name="to"/>) on the <paramref name="minutes"/> grid of <paramref name="zone"/>.</summary>
