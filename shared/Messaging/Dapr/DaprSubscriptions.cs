@@ -3,6 +3,7 @@ using BackOfficeCloud.Messaging.Envelope;
 using BackOfficeCloud.Messaging.Kafka;
 using BackOfficeCloud.Messaging.Observability;
 using Dapr;
+using Dapr.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,20 +12,26 @@ namespace BackOfficeCloud.Messaging.Dapr;
 
 /// <summary>
 /// One route per subscribed topic (<c>POST /events/{topic}</c>), listed by <c>/dapr/subscribe</c> with the topic's
-/// <c>.dlq</c> as Dapr's dead-letter topic. The routes read the structured CloudEvent themselves instead of using
-/// Dapr's CloudEvents middleware, which would strip the envelope (id, <c>tenantid</c>) the inbox and tenancy need.
+/// <c>.dlq</c> as Dapr's dead-letter topic and bulk subscribe on. The routes read the structured CloudEvent themselves
+/// instead of using Dapr's CloudEvents middleware, which would strip the envelope (id, <c>tenantid</c>) the inbox and
+/// tenancy need. A route takes one CloudEvent or a bulk delivery of many (applied together, answered per entry).
 /// </summary>
 internal static class DaprSubscriptions
 {
+    private const int BulkMaxAwaitMs = 100;
+    private const string Success = "SUCCESS";
+    private const string Retry = "RETRY";
+
     public static string RouteFor(string topic) => $"/events/{topic}";
 
-    public static void Map(IEndpointRouteBuilder endpoints, string pubSubName, IReadOnlyList<string> topics)
+    public static void Map(IEndpointRouteBuilder endpoints, string pubSubName, IReadOnlyList<string> topics, int bulkMaxMessages)
     {
         endpoints.MapSubscribeHandler();
         foreach (var topic in topics)
         {
             endpoints.MapPost(RouteFor(topic), (HttpRequest request, ResilientApplier applier, CancellationToken ct) => DeliverAsync(topic, request, applier, ct))
-                .WithTopic(new TopicOptions { PubsubName = pubSubName, Name = topic, DeadLetterTopic = KafkaDeadLetters.TopicFor(topic) });
+                .WithTopic(new TopicOptions { PubsubName = pubSubName, Name = topic, DeadLetterTopic = KafkaDeadLetters.TopicFor(topic) })
+                .WithBulkSubscribe(new BulkSubscribeTopicOptions { TopicName = topic, MaxMessagesCount = bulkMaxMessages, MaxAwaitDurationMs = BulkMaxAwaitMs });
         }
     }
 
@@ -33,32 +40,60 @@ internal static class DaprSubscriptions
     {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, cancellationToken).ConfigureAwait(false);
-        ReceivedEvent received;
-        try
+        var bytes = body.ToArray();
+        var bulk = request.ContentType?.StartsWith(Envelope.CloudEvent.StructuredContentType, StringComparison.OrdinalIgnoreCase) == true ? null : DaprBulkMessage.TryRead(bytes);
+        if (bulk is not null)
         {
-            received = new ReceivedEvent(topic, CloudEventJson.Parse(body.ToArray()));
+            var statuses = await ApplyAsync(topic, bulk, applier, cancellationToken).ConfigureAwait(false);
+            return Results.Json(new { statuses = bulk.Select((entry, i) => new { entryId = entry.EntryId, status = statuses[i] }) });
         }
-        catch (FormatException)
+
+        var status = await ApplyAsync(topic, [new DaprBulkEntry("", bytes)], applier, cancellationToken).ConfigureAwait(false);
+        return Results.Json(new { status = status[0] });
+    }
+
+    /// <summary>Applies the entries' events together; answers each entry's status, in order.</summary>
+    private static async Task<string[]> ApplyAsync(string topic, IReadOnlyList<DaprBulkEntry> entries, ResilientApplier applier, CancellationToken cancellationToken)
+    {
+        var statuses = new string[entries.Count];
+        var received = new List<ReceivedEvent>(entries.Count);
+        var entryOf = new Dictionary<ReceivedEvent, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < entries.Count; i++)
         {
-            return Drop(topic);
+            try
+            {
+                var parsed = new ReceivedEvent(topic, CloudEventJson.Parse(entries[i].Event));
+                received.Add(parsed);
+                entryOf.Add(parsed, i);
+                statuses[i] = Success;
+            }
+            catch (FormatException)
+            {
+                statuses[i] = Drop(topic);
+            }
         }
 
         try
         {
-            var poison = await applier.ApplyAsync([received], cancellationToken).ConfigureAwait(false);
-            return poison.Count == 0 ? Status("SUCCESS") : Drop(topic);
+            foreach (var poison in await applier.ApplyAsync(received, cancellationToken).ConfigureAwait(false))
+            {
+                statuses[entryOf[poison.Received]] = Drop(topic);
+            }
         }
         catch (Exception ex) when (ResilientApplier.IsInfrastructureFailure(ex))
         {
-            return Status("RETRY");
+            foreach (var index in entryOf.Values)
+            {
+                statuses[index] = Retry;
+            }
         }
+
+        return statuses;
     }
 
-    private static IResult Drop(string topic)
+    private static string Drop(string topic)
     {
         MessagingMetrics.DeadLettered.WithLabels(topic).Inc();
-        return Status("DROP");
+        return "DROP";
     }
-
-    private static IResult Status(string status) => Results.Json(new { status });
 }

@@ -38,7 +38,8 @@ public static class EventBusExtensions
         services.AddSingleton(new EventTopics(topics));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new EnvelopeFactory(appId, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IEventOutbox>(sp => new EventOutbox(sp.GetRequiredService<ServiceSchema>().Name, sp.GetRequiredService<EnvelopeFactory>()));
+        services.AddSingleton<IEventOutbox>(sp => new EventOutbox(
+            sp.GetRequiredService<ServiceSchema>().Name, sp.GetRequiredService<EnvelopeFactory>(), messaging.BatchMaxEvents, messaging.BatchMaxBytes));
         services.AddSingleton<IEventPublisher, EventPublisher>();
         services.AddSingleton(sp => new EventDispatcher(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ServiceSchema>(), sp.GetRequiredService<EventBusIdentity>(),
@@ -85,7 +86,8 @@ public static class EventBusExtensions
         var messaging = endpoints.ServiceProvider.GetRequiredService<IOptions<MessagingOptions>>().Value;
         if (messaging.Transport == MessagingOptions.DaprTransport)
         {
-            DaprSubscriptions.Map(endpoints, messaging.PubSubName, endpoints.ServiceProvider.GetRequiredService<EventDispatcher>().Topics);
+            DaprSubscriptions.Map(
+                endpoints, messaging.PubSubName, endpoints.ServiceProvider.GetRequiredService<EventDispatcher>().Topics, messaging.ConsumerBatchSize);
         }
 
         return endpoints;

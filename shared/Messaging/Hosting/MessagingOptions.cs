@@ -25,11 +25,17 @@ public sealed class MessagingOptions
     /// <summary>Most events applied in one transaction per tenant.</summary>
     public int ConsumerBatchSize { get; set; } = 2000;
 
-    /// <summary>Most outbox rows one relay transaction publishes.</summary>
+    /// <summary>Most events one relay transaction publishes (a CloudEvents batch row counts its events; its first row always goes).</summary>
     public int OutboxBatchSize { get; set; } = 2000;
 
     /// <summary>Concurrent relay loops in this replica (every replica runs its own; rows are never published twice at once).</summary>
     public int OutboxWorkers { get; set; } = 1;
+
+    /// <summary>Most events in one CloudEvents batch (one outbox row, one Kafka message) written by <c>EnqueueBatchAsync</c>.</summary>
+    public int BatchMaxEvents { get; set; } = 1000;
+
+    /// <summary>Most bytes of one CloudEvents batch; an event larger than this alone travels in a batch of its own.</summary>
+    public int BatchMaxBytes { get; set; } = 512 * 1024;
 
     /// <summary>How long a relay loop sleeps when the outbox is empty.</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
@@ -41,11 +47,11 @@ public sealed class MessagingOptions
             throw new ArgumentException($"Messaging:Transport '{Transport}' is not supported: use '{KafkaTransport}' or '{DaprTransport}'.", nameof(Transport));
         }
 
-        if (MaxRetries < 0 || ConsumerBatchSize < 1 || OutboxBatchSize < 1 || OutboxWorkers < 1)
+        if (MaxRetries < 0 || ConsumerBatchSize < 1 || OutboxBatchSize < 1 || OutboxWorkers < 1 || BatchMaxEvents < 1 || BatchMaxBytes < 1)
         {
             throw new ArgumentException(
                 $"Messaging options out of range: MaxRetries={MaxRetries} (>= 0), ConsumerBatchSize={ConsumerBatchSize}, " +
-                $"OutboxBatchSize={OutboxBatchSize}, OutboxWorkers={OutboxWorkers} (each >= 1).");
+                $"OutboxBatchSize={OutboxBatchSize}, OutboxWorkers={OutboxWorkers}, BatchMaxEvents={BatchMaxEvents}, BatchMaxBytes={BatchMaxBytes} (each >= 1).");
         }
     }
 }

@@ -4,7 +4,7 @@ using Confluent.Kafka;
 
 namespace BackOfficeCloud.Messaging.Kafka;
 
-/// <summary>Sends a message its consumer could not apply to <c>&lt;topic&gt;.dlq</c>, unchanged, with the error in headers.</summary>
+/// <summary>Sends a message its consumer could not apply to <c>&lt;topic&gt;.dlq</c>, unchanged, with the error in added headers.</summary>
 public sealed class KafkaDeadLetters(KafkaClients clients)
 {
     public const string Suffix = ".dlq";
@@ -18,12 +18,16 @@ public sealed class KafkaDeadLetters(KafkaClients clients)
     {
         ArgumentNullException.ThrowIfNull(failed);
         ArgumentNullException.ThrowIfNull(error);
-        var headers = new Headers
+        // The message's own headers (a batch's content-type) stay, so the dead letter reads as it came.
+        var headers = new Headers();
+        foreach (var header in failed.Message.Headers ?? [])
         {
-            { ErrorHeader, Encoding.UTF8.GetBytes($"{error.GetType().Name}: {error.Message}") },
-            { ConsumerGroupHeader, Encoding.UTF8.GetBytes(clients.Identity.AppId) },
-            { OriginHeader, Encoding.UTF8.GetBytes(failed.TopicPartitionOffset.ToString()) },
-        };
+            headers.Add(header.Key, header.GetValueBytes());
+        }
+
+        headers.Add(ErrorHeader, Encoding.UTF8.GetBytes($"{error.GetType().Name}: {error.Message}"));
+        headers.Add(ConsumerGroupHeader, Encoding.UTF8.GetBytes(clients.Identity.AppId));
+        headers.Add(OriginHeader, Encoding.UTF8.GetBytes(failed.TopicPartitionOffset.ToString()));
         await clients.Producer.ProduceAsync(
             TopicFor(failed.Topic), new Message<byte[]?, byte[]> { Key = failed.Message.Key, Value = failed.Message.Value, Headers = headers },
             cancellationToken).ConfigureAwait(false);

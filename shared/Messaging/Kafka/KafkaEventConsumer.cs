@@ -67,40 +67,49 @@ public sealed partial class KafkaEventConsumer(
         }
     }
 
-    private List<ConsumeResult<byte[]?, byte[]>> Poll(IConsumer<byte[]?, byte[]> consumer)
+    /// <summary>Takes what has arrived, parsed, up to <c>ConsumerBatchSize</c> events (a CloudEvents batch counts its events).</summary>
+    private List<PolledMessage> Poll(IConsumer<byte[]?, byte[]> consumer)
     {
-        var batch = new List<ConsumeResult<byte[]?, byte[]>>();
+        var batch = new List<PolledMessage>();
+        var events = 0;
         var next = consumer.Consume(PollTimeout);
         while (next is not null)
         {
-            batch.Add(next);
-            next = batch.Count < options.Value.ConsumerBatchSize ? consumer.Consume(TimeSpan.Zero) : null;
+            var polled = PolledMessage.Parse(next);
+            batch.Add(polled);
+            events += Math.Max(1, polled.Events.Count);
+            next = events < options.Value.ConsumerBatchSize ? consumer.Consume(TimeSpan.Zero) : null;
         }
 
         return batch;
     }
 
-    private async Task ProcessAsync(IConsumer<byte[]?, byte[]> consumer, List<ConsumeResult<byte[]?, byte[]>> batch, CancellationToken cancellationToken)
+    private async Task ProcessAsync(IConsumer<byte[]?, byte[]> consumer, List<PolledMessage> batch, CancellationToken cancellationToken)
     {
         var received = new List<ReceivedEvent>(batch.Count);
-        var origins = new Dictionary<ReceivedEvent, ConsumeResult<byte[]?, byte[]>>(batch.Count, ReferenceEqualityComparer.Instance);
-        foreach (var result in batch)
+        var origins = new Dictionary<ReceivedEvent, PolledMessage>(batch.Count, ReferenceEqualityComparer.Instance);
+        foreach (var message in batch)
         {
-            try
+            if (message.Error is not null)
             {
-                var parsed = new ReceivedEvent(result.Topic, CloudEventJson.Parse(result.Message.Value));
-                received.Add(parsed);
-                origins.Add(parsed, result);
+                await DeadLetterAsync(message.Result, message.Error, cancellationToken).ConfigureAwait(false);
             }
-            catch (FormatException ex)
+
+            foreach (var parsed in message.Events)
             {
-                await DeadLetterAsync(result, ex, cancellationToken).ConfigureAwait(false);
+                received.Add(parsed);
+                origins.Add(parsed, message);
             }
         }
 
+        // A message goes to the dead-letter topic as it came, once, even when several events of its batch stayed poison.
+        var deadLettered = new HashSet<PolledMessage>(ReferenceEqualityComparer.Instance);
         foreach (var poison in await applier.ApplyAsync(received, cancellationToken).ConfigureAwait(false))
         {
-            await DeadLetterAsync(origins[poison.Received], poison.Error, cancellationToken).ConfigureAwait(false);
+            if (deadLettered.Add(origins[poison.Received]))
+            {
+                await DeadLetterAsync(origins[poison.Received].Result, poison.Error, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         Commit(consumer, batch);
@@ -113,11 +122,11 @@ public sealed partial class KafkaEventConsumer(
         await deadLetters.SendAsync(result, error, cancellationToken).ConfigureAwait(false);
     }
 
-    private void Commit(IConsumer<byte[]?, byte[]> consumer, List<ConsumeResult<byte[]?, byte[]>> batch)
+    private void Commit(IConsumer<byte[]?, byte[]> consumer, List<PolledMessage> batch)
     {
         try
         {
-            consumer.Commit(batch.GroupBy(r => r.TopicPartition).Select(g => new TopicPartitionOffset(g.Key, g.Max(r => r.Offset.Value) + 1)));
+            consumer.Commit(batch.Select(m => m.Result).GroupBy(r => r.TopicPartition).Select(g => new TopicPartitionOffset(g.Key, g.Max(r => r.Offset.Value) + 1)));
         }
         catch (KafkaException ex)
         {
@@ -126,9 +135,9 @@ public sealed partial class KafkaEventConsumer(
         }
     }
 
-    private static void Rewind(IConsumer<byte[]?, byte[]> consumer, List<ConsumeResult<byte[]?, byte[]>> batch)
+    private static void Rewind(IConsumer<byte[]?, byte[]> consumer, List<PolledMessage> batch)
     {
-        foreach (var partition in batch.GroupBy(r => r.TopicPartition))
+        foreach (var partition in batch.Select(m => m.Result).GroupBy(r => r.TopicPartition))
         {
             try
             {

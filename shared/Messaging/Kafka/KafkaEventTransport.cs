@@ -1,24 +1,51 @@
 using System.Text;
+using BackOfficeCloud.Messaging.Envelope;
 using BackOfficeCloud.Messaging.Observability;
 using BackOfficeCloud.Messaging.Publishing;
 using Confluent.Kafka;
 
 namespace BackOfficeCloud.Messaging.Kafka;
 
-/// <summary>Produces CloudEvent JSON as the message value, tenant id + entity id as the key.</summary>
+/// <summary>
+/// Produces CloudEvent JSON as the message value, tenant id + entity id as the key. A CloudEvents batch is one message
+/// whose <c>content-type</c> header says so (the CloudEvents Kafka binding's batch mode); a single event has no header.
+/// </summary>
 public sealed class KafkaEventTransport(KafkaClients clients) : IEventTransport
 {
-    public Task PublishAsync(IReadOnlyList<OutboundMessage> messages, CancellationToken cancellationToken)
+    public const string ContentTypeHeader = "content-type";
+    private static readonly byte[] BatchContentType = Encoding.UTF8.GetBytes(CloudEventBatch.ContentType);
+
+    /// <summary>Whether a consumed message is a CloudEvents batch (by its <c>content-type</c> header).</summary>
+    public static bool IsBatch(Message<byte[]?, byte[]> message) =>
+        message?.Headers is { } headers && headers.TryGetLastBytes(ContentTypeHeader, out var contentType) && contentType.AsSpan().SequenceEqual(BatchContentType);
+
+    /// <summary>The events of a consumed message: its one CloudEvent, or each event of a CloudEvents batch, in order.</summary>
+    /// <exception cref="FormatException">The message is not a CloudEvent (or batch) this platform can apply.</exception>
+    public static IReadOnlyList<CloudEvent> ReadEvents(Message<byte[]?, byte[]> message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return IsBatch(message) ? CloudEventBatch.Parse(message.Value) : [CloudEventJson.Parse(message.Value)];
+    }
+
+    public async Task PublishAsync(IReadOnlyList<OutboundMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var deliveries = new DeliveryBatch(messages.Count);
         foreach (var message in messages)
         {
             clients.Producer.Produce(
-                message.Topic, new Message<byte[]?, byte[]> { Key = Encoding.UTF8.GetBytes(message.Key), Value = message.Envelope }, deliveries.OnDelivered);
+                message.Topic,
+                new Message<byte[]?, byte[]>
+                {
+                    Key = Encoding.UTF8.GetBytes(message.Key),
+                    Value = message.Envelope,
+                    Headers = message.IsBatch ? new Headers { { ContentTypeHeader, BatchContentType } } : null,
+                },
+                deliveries.OnDelivered);
         }
 
-        return deliveries.Completion.WaitAsync(cancellationToken);
+        await deliveries.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        MessagingMetrics.CountPublished(messages);
     }
 
     /// <summary>Completes when the broker has answered for every message of a batch.</summary>
@@ -41,10 +68,6 @@ public sealed class KafkaEventTransport(KafkaClients clients) : IEventTransport
             if (report.Error.IsError)
             {
                 Interlocked.CompareExchange(ref _firstError, report.Error, null);
-            }
-            else
-            {
-                MessagingMetrics.Published.WithLabels(report.Topic).Inc();
             }
 
             if (Interlocked.Decrement(ref _pending) == 0)

@@ -1,3 +1,4 @@
+using BackOfficeCloud.Messaging.Publishing;
 using Prometheus;
 
 namespace BackOfficeCloud.Messaging.Observability;
@@ -32,4 +33,13 @@ public static class MessagingMetrics
             LabelNames = ["topic", "type"],
             Buckets = Histogram.ExponentialBuckets(0.001, 2, 14),
         });
+
+    /// <summary>Counts acknowledged messages as the events they carry (a CloudEvents batch counts each of its events).</summary>
+    internal static void CountPublished(IReadOnlyList<OutboundMessage> messages)
+    {
+        foreach (var topic in messages.GroupBy(m => m.Topic, StringComparer.Ordinal))
+        {
+            Published.WithLabels(topic.Key).Inc(topic.Sum(m => m.BatchEvents ?? 1));
+        }
+    }
 }

@@ -13,4 +13,12 @@ public interface IEventOutbox
 
     /// <summary>One multi-row insert for the whole batch.</summary>
     Task EnqueueAsync(NpgsqlTransaction transaction, IReadOnlyList<OutgoingEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Many events of one topic and one tenant as CloudEvents batches (<c>application/cloudevents-batch+json</c>), each one
+    /// outbox row and one Kafka message under <paramref name="key"/> (so they keep their order), of at most
+    /// <c>Messaging:BatchMaxEvents</c> events and <c>Messaging:BatchMaxBytes</c> bytes. Consumers see the individual events.
+    /// </summary>
+    /// <exception cref="ArgumentException">The key is empty, or the events do not all share one topic and tenant.</exception>
+    Task EnqueueBatchAsync(NpgsqlTransaction transaction, string key, IReadOnlyList<OutgoingEvent> events, CancellationToken cancellationToken = default);
 }

@@ -23,9 +23,14 @@ public sealed partial class OutboxRelay(
     private static readonly TimeSpan BacklogInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ErrorBackoff = TimeSpan.FromSeconds(1);
 
+    // The oldest rows holding up to $1 events (a batch row counts its events; the first row always goes).
     private readonly string _take = $"""
-        DELETE FROM {schema.Name}.outbox WHERE id = ANY(ARRAY(SELECT id FROM {schema.Name}.outbox ORDER BY id LIMIT $1))
-        RETURNING id, topic, message_key, event_type, envelope
+        DELETE FROM {schema.Name}.outbox WHERE id = ANY(ARRAY(
+            SELECT id FROM (
+                SELECT id, coalesce(batch_events, 1) AS events, sum(coalesce(batch_events, 1)) OVER (ORDER BY id) AS through
+                FROM {schema.Name}.outbox ORDER BY id LIMIT $1) AS oldest
+            WHERE through - events < $1))
+        RETURNING id, topic, message_key, event_type, envelope, batch_events
         """;
 
     private readonly string _enterTurn =
@@ -52,7 +57,9 @@ public sealed partial class OutboxRelay(
             await using var reader = await take.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                batch.Add((reader.GetInt64(0), new OutboundMessage(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<byte[]>(4))));
+                batch.Add((reader.GetInt64(0), new OutboundMessage(
+                    reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<byte[]>(4),
+                    reader.IsDBNull(5) ? null : reader.GetInt32(5))));
             }
         }
 
@@ -65,7 +72,7 @@ public sealed partial class OutboxRelay(
         batch.Sort((a, b) => a.Id.CompareTo(b.Id));
         await transport.PublishAsync(batch.ConvertAll(r => r.Message), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return batch.Count;
+        return batch.Sum(r => r.Message.BatchEvents ?? 1);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -91,7 +98,7 @@ public sealed partial class OutboxRelay(
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or Confluent.Kafka.KafkaException or Grpc.Core.RpcException or TimeoutException)
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or Confluent.Kafka.KafkaException or Grpc.Core.RpcException or global::Dapr.DaprException or TimeoutException)
             {
                 LogRelayFailed(ex);
                 await DelayQuietlyAsync(ErrorBackoff, stoppingToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BackOfficeCloud.Messaging.Envelope;
 using BackOfficeCloud.Messaging.Tests.Events;
 using BackOfficeCloud.Messaging.Tests.Support;
@@ -49,6 +50,51 @@ public class DaprTransportTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(Subscribed, Attribute(subscription, "topic"));
         Assert.Equal($"events/{Subscribed}", Attribute(subscription, "route")); // the SDK lists routes without the leading slash
         Assert.Equal($"{Subscribed}.dlq", Attribute(subscription, "deadLetterTopic"));
+        var bulk = subscription.EnumerateObject().Single(p => string.Equals(p.Name, "bulkSubscribe", StringComparison.OrdinalIgnoreCase)).Value;
+        Assert.True(bulk.EnumerateObject().Single(p => string.Equals(p.Name, "enabled", StringComparison.OrdinalIgnoreCase)).Value.GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_bulk_delivery_is_answered_per_entry_and_each_event_is_applied_once()
+    {
+        var tenant = UniqueTenant.Next();
+        var bulk = AsDaprdPostsBulk(
+            ("e-1", AsDaprdPostsIt(tenant, "item-1", note: "")),
+            ("e-2", AsDaprdPostsIt(tenant, "item-bad", RecordingHandler.Poison)),
+            ("e-3", AsDaprdPostsIt(tenant, "item-3", note: "")));
+
+        var first = await DeliverBulkAsync(bulk);
+        var redelivered = await DeliverBulkAsync(bulk);
+
+        Assert.Equal([("e-1", "SUCCESS"), ("e-2", "DROP"), ("e-3", "SUCCESS")], first);
+        Assert.Equal(first, redelivered);
+        Assert.Equal(["item-1", "item-3"], await _host.AppliedItemsAsync(tenant));
+    }
+
+    [Fact]
+    public async Task A_batch_from_the_outbox_reaches_the_sidecar_as_one_bulk_publish_of_structured_CloudEvents()
+    {
+        var tenant = UniqueTenant.Next();
+        var key = $"{tenant}:workitems";
+
+        await _host.EnqueueBatchAsync(tenant, key, TestEvents.Items(Published, tenant, 3));
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (_sidecar.BulkPublished.IsEmpty && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        var request = Assert.Single(_sidecar.BulkPublished);
+        Assert.Equal("pubsub", request.PubsubName);
+        Assert.Equal(Published, request.Topic);
+        Assert.Equal(key, request.Metadata["partitionKey"]);
+        Assert.All(request.Entries, e => Assert.Equal(CloudEvent.StructuredContentType, e.ContentType));
+        var events = request.Entries.Select(e => CloudEventJson.Parse(e.Event.ToByteArray())).ToList();
+        Assert.Equal(["item-0", "item-1", "item-2"], events.Select(e => ProtoJson.Parse<WorkItemReceived>(e.Data).ItemId));
+        Assert.All(events, e => Assert.Equal(tenant, e.TenantId));
+        Assert.Equal(3, events.Select(e => e.Id).Distinct().Count());
+        Assert.Empty(_sidecar.Published);
     }
 
     [Fact]
@@ -110,6 +156,32 @@ public class DaprTransportTests(PostgresFixture postgres) : IAsyncLifetime
          "time":"2026-03-29T01:30:00Z","topic":"{{Subscribed}}","traceid":"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
          "traceparent":"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01","tracestate":"","type":"{{TestEvents.WorkItemReceived}}"}
         """;
+
+    // daprd's bulk delivery to an HTTP app: application/json, each CloudEvent entry's event as the JSON object itself.
+    private static string AsDaprdPostsBulk(params (string EntryId, string CloudEvent)[] entries) => new JsonObject
+    {
+        ["entries"] = new JsonArray([.. entries.Select(e => new JsonObject
+        {
+            ["entryId"] = e.EntryId,
+            ["event"] = JsonNode.Parse(e.CloudEvent),
+            ["contentType"] = CloudEvent.StructuredContentType,
+            ["metadata"] = new JsonObject(),
+        })]),
+        ["id"] = Guid.NewGuid().ToString(),
+        ["metadata"] = new JsonObject(),
+        ["pubsubname"] = "pubsub",
+        ["topic"] = Subscribed,
+        ["type"] = "com.dapr.event.sent.bulk",
+    }.ToJsonString();
+
+    private async Task<List<(string EntryId, string? Status)>> DeliverBulkAsync(string bulk)
+    {
+        using var content = new StringContent(bulk, Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(new Uri($"/events/{Subscribed}", UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
+        var statuses = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statuses");
+        return [.. statuses.EnumerateArray().Select(s => (s.GetProperty("entryId").GetString()!, s.GetProperty("status").GetString()))];
+    }
 
     private async Task<string?> DeliverAsync(string cloudEvent)
     {

@@ -92,9 +92,4 @@ public class CloudEventJsonTests
 
         Assert.Equal("EntityId", ex.ParamName);
     }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

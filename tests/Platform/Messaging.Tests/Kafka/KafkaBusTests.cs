@@ -120,23 +120,5 @@ public class KafkaBusTests(PostgresFixture postgres, KafkaFixture kafka)
         return reader.GetInt64(0);
     }
 
-    private ConsumeResult<byte[]?, byte[]>? ConsumeOne(string topic)
-    {
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = kafka.Broker.BootstrapServers,
-            GroupId = $"reader-{Guid.NewGuid():N}",
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-        }).Build();
-        consumer.Subscribe(topic);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        ConsumeResult<byte[]?, byte[]>? result = null;
-        while (result is null && DateTime.UtcNow < deadline)
-        {
-            result = consumer.Consume(TimeSpan.FromMilliseconds(200));
-        }
-
-        consumer.Close();
-        return result;
-    }
+    private ConsumeResult<byte[]?, byte[]>? ConsumeOne(string topic) => TopicMessages.Read(kafka.Broker.BootstrapServers, topic, 1).FirstOrDefault();
 }

@@ -42,6 +42,27 @@ public class OutboxRelayTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_row_is_published_as_one_message_and_counts_its_events_against_the_relay_batch_size()
+    {
+        var tenant = UniqueTenant.Next();
+        await _host.EnqueueBatchAsync(tenant, $"{tenant}:items", TestEvents.Items(Topic, tenant, 10, "batched"));
+        await _host.EnqueueAsync(tenant, TestEvents.Items(Topic, tenant, 3, "single"));
+        var relay = _host.Get<OutboxRelay>();
+
+        var first = await relay.RelayBatchAsync(CancellationToken.None);
+        var batch = Assert.Single(_transport.Published);
+        var second = await relay.RelayBatchAsync(CancellationToken.None);
+
+        // OutboxBatchSize is 7 events here: the 10-event row goes alone (a first row always goes), the singles after it.
+        Assert.Equal((10, 3), (first, second));
+        Assert.Equal(10, batch.BatchEvents);
+        Assert.Equal($"{tenant}:items", batch.Key);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"batched-{i}"), CloudEventBatch.Parse(batch.Envelope).Select(e => ProtoJson.Parse<WorkItemReceived>(e.Data).ItemId));
+        Assert.Equal(4, _transport.Published.Count);
+        Assert.All(_transport.Published.Skip(1), m => Assert.False(m.IsBatch));
+    }
+
+    [Fact]
     public async Task Events_stay_in_the_outbox_while_the_broker_fails_and_go_out_after_a_restart()
     {
         var tenant = UniqueTenant.Next();

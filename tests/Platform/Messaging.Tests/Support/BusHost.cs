@@ -86,6 +86,36 @@ public sealed class BusHost : IAsyncDisposable
         }
     }
 
+    public async Task EnqueueBatchAsync(string tenant, string key, IReadOnlyList<OutgoingEvent> events)
+    {
+        var (connection, transaction) = await Get<NpgsqlDataSource>().OpenTenantTransactionAsync(tenant);
+        await using (connection)
+        await using (transaction)
+        {
+            await Get<IEventOutbox>().EnqueueBatchAsync(transaction, key, events);
+            await transaction.CommitAsync();
+        }
+    }
+
+    /// <summary>The event ids the handler applied for the tenant, one per applied row.</summary>
+    public async Task<List<string>> AppliedEventIdsAsync(string tenant)
+    {
+        var (connection, transaction) = await Get<NpgsqlDataSource>().OpenTenantTransactionAsync(tenant);
+        await using (connection)
+        await using (transaction)
+        {
+            await using var select = new NpgsqlCommand($"SELECT event_id FROM {Schema}.applied ORDER BY event_id", connection, transaction);
+            await using var reader = await select.ExecuteReaderAsync();
+            var ids = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetString(0));
+            }
+
+            return ids;
+        }
+    }
+
     /// <summary>Rows the handler wrote for the tenant, by item id.</summary>
     public async Task<List<string>> AppliedItemsAsync(string tenant)
     {

@@ -16,8 +16,8 @@ using Microsoft.Extensions.Logging;
 namespace BackOfficeCloud.Messaging.Tests.Support;
 
 /// <summary>
-/// Plays daprd's gRPC API for publishing (<c>dapr.proto.runtime.v1.Dapr/PublishEvent</c>) on a loopback port and keeps
-/// every request, so a test sees exactly what the Dapr transport sent to the sidecar.
+/// Plays daprd's gRPC API for publishing (<c>dapr.proto.runtime.v1.Dapr/PublishEvent</c> and its bulk publish) on a
+/// loopback port and keeps every request, so a test sees exactly what the Dapr transport sent to the sidecar.
 /// </summary>
 public sealed class StandInSidecar : IAsyncDisposable
 {
@@ -26,6 +26,8 @@ public sealed class StandInSidecar : IAsyncDisposable
     private StandInSidecar(WebApplication app) => _app = app;
 
     public ConcurrentQueue<PublishEventRequest> Published => _app.Services.GetRequiredService<SidecarService>().Published;
+
+    public ConcurrentQueue<BulkPublishRequest> BulkPublished => _app.Services.GetRequiredService<SidecarService>().BulkPublished;
 
     /// <summary>For <c>DaprClientBuilder.UseGrpcEndpoint</c> (configuration <c>Messaging:DaprGrpcEndpoint</c>).</summary>
     public string GrpcEndpoint => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -54,22 +56,44 @@ public sealed class StandInSidecar : IAsyncDisposable
     {
         public ConcurrentQueue<PublishEventRequest> Published { get; } = new();
 
+        public ConcurrentQueue<BulkPublishRequest> BulkPublished { get; } = new();
+
         public Task<Empty> PublishEvent(PublishEventRequest request, ServerCallContext context)
         {
             Published.Enqueue(request);
             return Task.FromResult(new Empty());
         }
+
+        public Task<BulkPublishResponse> BulkPublishEvent(BulkPublishRequest request, ServerCallContext context)
+        {
+            BulkPublished.Enqueue(request);
+            return Task.FromResult(new BulkPublishResponse());
+        }
     }
 
-    // Dapr.Protos ships only the client side of the Dapr service, so the one method is bound by hand.
+    // Dapr.Protos ships only the client side of the Dapr service, so the methods are bound by hand. Bulk publish answers
+    // under its stable name and its older alpha one, whichever the client tries.
     private sealed class SidecarMethods : IServiceMethodProvider<SidecarService>
     {
+        private const string Service = "dapr.proto.runtime.v1.Dapr";
+
         private static readonly Method<PublishEventRequest, Empty> PublishEvent = new(
-            MethodType.Unary, "dapr.proto.runtime.v1.Dapr", "PublishEvent",
+            MethodType.Unary, Service, "PublishEvent",
             Marshallers.Create(r => r.ToByteArray(), PublishEventRequest.Parser.ParseFrom),
             Marshallers.Create(r => r.ToByteArray(), Empty.Parser.ParseFrom));
 
-        public void OnServiceMethodDiscovery(ServiceMethodProviderContext<SidecarService> context) =>
+        public void OnServiceMethodDiscovery(ServiceMethodProviderContext<SidecarService> context)
+        {
             context.AddUnaryMethod(PublishEvent, [], (service, request, call) => service.PublishEvent(request, call));
+            foreach (var name in new[] { "BulkPublishEvent", "BulkPublishEventAlpha1" })
+            {
+                context.AddUnaryMethod(BulkPublish(name), [], (service, request, call) => service.BulkPublishEvent(request, call));
+            }
+        }
+
+        private static Method<BulkPublishRequest, BulkPublishResponse> BulkPublish(string name) => new(
+            MethodType.Unary, Service, name,
+            Marshallers.Create(r => r.ToByteArray(), BulkPublishRequest.Parser.ParseFrom),
+            Marshallers.Create(r => r.ToByteArray(), BulkPublishResponse.Parser.ParseFrom));
     }
 }
