@@ -74,7 +74,7 @@ public sealed class CsvMappingTests
         Assert.True(queues[1].Record!.Deferrable);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

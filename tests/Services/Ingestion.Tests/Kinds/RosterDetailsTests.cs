@@ -5,6 +5,7 @@ using BackOfficeCloud.Ingestion.Imports;
 using BackOfficeCloud.Ingestion.Kinds;
 using BackOfficeCloud.Ingestion.Storage;
 using BackOfficeCloud.Ingestion.Tests.Grpc;
+using BackOfficeCloud.Ingestion.Tests.Imports;
 using BackOfficeCloud.Ingestion.Validation;
 
 namespace BackOfficeCloud.Ingestion.Tests.Kinds;
@@ -33,10 +34,9 @@ public sealed class RosterDetailsTests
     }
 
     [Fact]
-    public async Task A_csv_row_carries_preferences_and_the_contracts_max_consecutive_days_as_json()
+    public async Task The_documented_roster_csv_carries_contract_terms_and_preferences_and_its_bad_row_names_the_fields()
     {
-        var csv = "agent_id,name,contract,preferences\n"
-            + "a-1,Ann,\"{\"\"name\"\":\"\"full_time\"\",\"\"maxConsecutiveDays\"\":4}\",\"{\"\"startFrom\"\":\"\"08:00\"\",\"\"startTo\"\":\"\"10:00\"\",\"\"daysOff\"\":[\"\"saturday\"\",\"\"sunday\"\"]}\"\n";
+        var csv = await File.ReadAllTextAsync(Path.Combine(CsvMappingTests.RepositoryRoot(), "docs", "examples", "ingestion", "roster-agents.csv"));
 
         var rows = new List<ImportRow<RosterAgent>>();
         await foreach (var row in new CsvRecordSource<RosterAgent>(new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ColumnMapping()).ReadAsync(CancellationToken.None))
@@ -44,10 +44,12 @@ public sealed class RosterDetailsTests
             rows.Add(row);
         }
 
-        var agent = Assert.Single(rows).Record!;
-        Assert.Equal(4, agent.Contract.MaxConsecutiveDays);
-        Assert.Equal(("08:00", "10:00"), (agent.Preferences.StartFrom, agent.Preferences.StartTo));
-        Assert.Equal(["saturday", "sunday"], agent.Preferences.DaysOff);
+        var ann = rows[0].Record!;
+        Assert.Equal((5, 9.0), (ann.Contract.MaxConsecutiveDays, ann.Contract.MaxShiftHours));
+        Assert.Equal(("08:00", "09:30", "wednesday"), (ann.Preferences.StartFrom, ann.Preferences.StartTo, Assert.Single(ann.Preferences.DaysOff)));
+        Assert.Equal((5, 1), (ann.Availability.Count, ann.TimeOff.Count));
+        Assert.Empty(Errors(r => RosterValidator.Validate(ann, r)));
+        Assert.Equal(["preferences.days_off[0]", "preferences.start_to"], Errors(r => RosterValidator.Validate(rows[1].Record!, r)).Select(e => e.Field).Order());
     }
 
     [Fact]
