@@ -5,17 +5,19 @@ namespace BackOfficeCloud.Planning.Scheduling.Solving;
 
 /// <summary>
 /// Turns each employee's pattern into activity segments. Every run of on-duty time between breaks, fixed activities
-/// and shift edges is cut into pieces of at least the minimum block length, so switches only happen between pieces
-/// and every block next to a switch is long enough. Each piece then goes to the phones or a back-office work type so
-/// that the agents per group, activity and interval come as close as possible (L1) to the LP's planned split: a
-/// greedy pass in start order, then single-piece moves.
+/// and shift edges is first cut into pieces of at least the minimum block length, each sent to the phones or a
+/// back-office work type so that the agents per group, activity and interval come close (L1) to the LP's planned
+/// split (a greedy pass in start order, then single-piece moves). The plan splits agents fractionally, so the
+/// <see cref="BlockRefiner"/> then re-splits each run at the objective's own marginal costs.
 /// </summary>
 internal sealed class ActivityAssigner(CompiledProblem problem)
 {
-    private const int Phone = -1;
+    private const int Phone = ActivityCost.Phone;
 
-    private sealed record Piece(int Employee, int Shift, SkillGroup Group, int From, int To)
+    private sealed record Piece(DutyRun Run, int From, int To)
     {
+        public SkillGroup Group => Run.Group;
+
         public int Activity { get; set; } = Phone;
     }
 
@@ -23,7 +25,8 @@ internal sealed class ActivityAssigner(CompiledProblem problem)
     /// <param name="plannedWork">Planned agents of a group on an activity in an interval.</param>
     public Schedule Assign(IReadOnlyList<Pattern> patternByEmployee, Func<int, int, int, double> plannedWork)
     {
-        var pieces = Pieces(patternByEmployee);
+        var runs = DutyRuns(patternByEmployee);
+        var pieces = runs.SelectMany(r => Cut(r.From, r.To).Select(p => new Piece(r, p.From, p.To))).ToList();
         var fit = new TargetFit(problem, plannedWork);
         foreach (var piece in pieces.OrderBy(p => p.From))
         {
@@ -50,12 +53,21 @@ internal sealed class ActivityAssigner(CompiledProblem problem)
             }
         }
 
-        var labels = patternByEmployee.Select(p => p.Shifts.Select(s => new string?[s.Option.Length]).ToArray()).ToArray();
         foreach (var piece in pieces)
         {
-            var start = patternByEmployee[piece.Employee].Shifts[piece.Shift].Option.Start;
-            var label = piece.Activity == Phone ? "phone" : "w:" + problem.Problem.WorkTypes[piece.Group.Activities[piece.Activity].Index].Id;
-            Array.Fill(labels[piece.Employee][piece.Shift], label, piece.From - start, piece.To - piece.From);
+            Array.Fill(piece.Run.Activities, piece.Activity, piece.From - piece.Run.From, piece.To - piece.From);
+        }
+
+        new BlockRefiner(problem, new ActivityCost(problem, plannedWork)).Refine(runs);
+        var labels = patternByEmployee.Select(p => p.Shifts.Select(s => new string?[s.Option.Length]).ToArray()).ToArray();
+        foreach (var run in runs)
+        {
+            var start = patternByEmployee[run.Employee].Shifts[run.Shift].Option.Start;
+            for (var t = run.From; t < run.To; t++)
+            {
+                var activity = run.Activities[t - run.From];
+                labels[run.Employee][run.Shift][t - start] = activity == Phone ? "phone" : "w:" + problem.Problem.WorkTypes[run.Group.Activities[activity].Index].Id;
+            }
         }
 
         var shifts = new List<ScheduledShift>();
@@ -70,9 +82,9 @@ internal sealed class ActivityAssigner(CompiledProblem problem)
         return new Schedule(shifts);
     }
 
-    private List<Piece> Pieces(IReadOnlyList<Pattern> patternByEmployee)
+    private List<DutyRun> DutyRuns(IReadOnlyList<Pattern> patternByEmployee)
     {
-        var pieces = new List<Piece>();
+        var runs = new List<DutyRun>();
         for (var e = 0; e < patternByEmployee.Count; e++)
         {
             var pattern = patternByEmployee[e];
@@ -83,12 +95,12 @@ internal sealed class ActivityAssigner(CompiledProblem problem)
                 var option = pattern.Shifts[s].Option;
                 foreach (var (from, to) in Runs(option.Start, option.End, onDuty))
                 {
-                    pieces.AddRange(Cut(from, to).Select(p => new Piece(e, s, group, p.From, p.To)));
+                    runs.Add(new DutyRun(e, s, group, from, to));
                 }
             }
         }
 
-        return pieces;
+        return runs;
     }
 
     /// <summary>Agents per group, activity and interval, and their distance (L1) from the LP's planned split.</summary>

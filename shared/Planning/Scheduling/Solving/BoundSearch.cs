@@ -3,21 +3,22 @@ using BackOfficeCloud.Planning.Scheduling.Compilation;
 namespace BackOfficeCloud.Planning.Scheduling.Solving;
 
 /// <summary>
-/// Column generation on the pattern LP. Each round prices every class at the LP duals and at a blend of them with the
-/// duals of the best bound so far (Wentges smoothing), adds the patterns with a negative reduced cost, and keeps the
-/// best Lagrangian bound: LP value + Σ classes (members × cheapest priced pattern − convexity price).
+/// Column generation on the pattern LP. Each round prices every class at the LP duals and along the segment from the
+/// duals of the best bound so far to them (stabilisation), adds the patterns with a negative reduced cost, and keeps
+/// the best Lagrangian bound: LP value + Σ classes (members × cheapest priced pattern − convexity price).
 /// </summary>
 internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer, string linearSolver, CancellationToken cancellationToken) : IDisposable
 {
     private const double Epsilon = 1e-6;
-    private const double Smoothing = 0.5;
+    private const double Golden = 0.6180339887498949;
+    private const int SegmentSteps = 4;
 
     private readonly MasterProblem _master = new(problem, linearSolver);
     private readonly List<HashSet<string>> _signatures = [.. problem.Classes.Select(_ => new HashSet<string>())];
     private readonly List<List<int>> _columnsOfClass = [.. problem.Classes.Select(_ => new List<int>())];
     private double[] _lastSolution = [];
 
-    /// <summary>Every cost is non-negative, so 0 bounds the objective before the first LP solve.</summary>
+    /// <summary>The best Lagrangian bound so far (from the start of <see cref="Run"/>: the one at zero prices).</summary>
     public double LowerBound { get; private set; }
 
     /// <summary>
@@ -26,20 +27,23 @@ internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer,
     /// </summary>
     public int Run(Func<TimeSpan> timeLeft, Func<bool> stop, double tolerance, Action<double> report)
     {
-        var zero = new double[problem.Grid.Count];
+        // At zero prices every requirement is met for free, so the Lagrangian bound is what each class's cheapest
+        // pattern costs (mostly the contracts' minimum pay); it is the first stability centre of the smoothing.
+        var center = Duals.Zero(problem);
         foreach (var cls in problem.Classes)
         {
-            var priced = pricer.Price(cls, zero);
+            var priced = pricer.Price(cls, center.Duty[cls.Group.Index]);
             if (priced.Pattern is null)
             {
                 throw new ArgumentException($"employees[{problem.Problem.Employees[cls.Members[0]].Id}]: no shift pattern respects the minimum rest.", "employees");
             }
 
+            LowerBound += cls.Members.Count * priced.Bound;
             TryAdd(priced.Pattern);
         }
 
+        report(LowerBound);
         var rounds = 0;
-        Duals? center = null;
         while (true)
         {
             rounds++;
@@ -51,18 +55,10 @@ internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer,
             _lastSolution = [.. Enumerable.Range(0, _master.ColumnCount).Select(_master.ColumnValue)];
             var current = Duals.Of(problem, _master, value);
             var improving = new List<Pattern>();
-            var bound = Price(current, current, improving);
-            var best = current;
-            if (center is not null)
+            var (best, bound) = BestOnSegment(center, LowerBound, current, improving);
+            if (bound > LowerBound)
             {
-                var smoothed = center.Blend(current, Smoothing);
-                var smoothedBound = Price(smoothed, current, improving);
-                (best, bound) = smoothedBound > bound ? (smoothed, smoothedBound) : (best, bound);
-            }
-
-            if (center is null || bound > LowerBound)
-            {
-                (center, LowerBound) = (best, Math.Max(LowerBound, bound));
+                (center, LowerBound) = (best, bound);
             }
 
             report(LowerBound);
@@ -102,6 +98,46 @@ internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer,
         [.. _columnsOfClass.Select(columns => (IReadOnlyList<Pattern>)[.. columns.Select(c => _master.Columns[c].Pattern)])];
 
     public void Dispose() => _master.Dispose();
+
+    /// <summary>
+    /// The best Lagrangian bound between the stability centre (whose bound is known) and the LP duals. Along that
+    /// segment the bound is concave (a linear constant plus a sum of minima of linear pattern costs), so a
+    /// golden-section search finds its peak. Pricing at the LP duals themselves, and every other point of the search,
+    /// also collects the patterns with a negative reduced cost at the LP duals.
+    /// </summary>
+    private (Duals Duals, double Bound) BestOnSegment(Duals center, double centerBound, Duals current, List<Pattern> improving)
+    {
+        var best = (Duals: center, Bound: centerBound);
+        double At(double centerWeight)
+        {
+            var duals = center.Blend(current, centerWeight);
+            var bound = Price(duals, current, improving);
+            best = bound > best.Bound ? (duals, bound) : best;
+            return bound;
+        }
+
+        At(0);
+        double low = 0, high = 1;
+        var (x1, x2) = (high - (Golden * (high - low)), low + (Golden * (high - low)));
+        var (f1, f2) = (At(x1), At(x2));
+        for (var step = 0; step < SegmentSteps; step++)
+        {
+            if (f1 < f2)
+            {
+                (low, x1, f1) = (x1, x2, f2);
+                x2 = low + (Golden * (high - low));
+                f2 = At(x2);
+            }
+            else
+            {
+                (high, x2, f2) = (x2, x1, f1);
+                x1 = high - (Golden * (high - low));
+                f1 = At(x1);
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>
     /// The Lagrangian bound at <paramref name="duals"/>; collects the patterns it finds that have a negative reduced
@@ -148,6 +184,9 @@ internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer,
             var constant = value - problem.Classes.Sum(c => c.Members.Count * convexity[c.Index]);
             return new Duals([.. problem.Groups.Select(g => master.DutyPrices(g.Index))], convexity, constant);
         }
+
+        public static Duals Zero(CompiledProblem problem) =>
+            new([.. problem.Groups.Select(_ => new double[problem.Grid.Count])], new double[problem.Classes.Count], 0);
 
         public Duals Blend(Duals other, double weight) => new(
             [.. Duty.Select((d, g) => d.Select((v, t) => (weight * v) + ((1 - weight) * other.Duty[g][t])).ToArray())],

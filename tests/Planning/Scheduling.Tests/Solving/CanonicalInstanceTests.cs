@@ -118,4 +118,38 @@ public class CanonicalInstanceTests
         Assert.Equal(3, result.Schedule.Shifts.Count);
         Assert.Equal(120 + (3 * 4 * 5), result.Objective.Total, 6);
     }
+
+    [Fact]
+    public void A_switch_from_phone_to_back_office_falls_on_the_half_hour_the_demand_ends()
+    {
+        // One 4-hour shift 08-12, blocks of at least an hour. Phone demand 08:00-09:30 and 150 minutes of claims due at
+        // 12:00 fit exactly: phone 08:00-09:30, claims 09:30-12:00, objective = pay 40. Switching on a whole hour
+        // instead costs 2.5 over-staffing and 36 overdue (phone until 10) or 50 missing (phone until 9).
+        var work = new DeferrableWork("claims", "claims", [new WorkArrival(16, 150, 24)]);
+        var problem = OneDay(
+            [Employee("a", Contract(minShift: 240, maxShift: 240), "voice", "claims")],
+            [new ImmediateQueue("voice", 100, Demand(48, 30, (8, 9.5, 1)))],
+            [work],
+            lengths: [240]);
+
+        var result = Solve(problem);
+
+        Assert.Equal(40, result.Objective.Total, 6);
+        var segments = result.Schedule.Shifts[0].Activities;
+        Assert.Equal([(ActivityKind.Phone, At(Monday, 9, 30)), (ActivityKind.BackOffice, At(Monday, 12))], segments.Select(a => (a.Kind, a.End)));
+    }
+
+    [Fact]
+    public void Before_any_LP_solve_the_bound_is_the_cheapest_pattern_at_zero_prices()
+    {
+        // The contract forces three 4-hour shifts (120 pay) nobody needs (60 over-staffing): optimum 180. Cancelled
+        // before the first LP, the bound is what the cheapest pattern costs when every requirement is free: 120.
+        var problem = OneDay([Employee("a", Contract(minWeekly: 720, earliest: 8, latest: 8), "voice")], [new ImmediateQueue("voice", 100, new double[336])], lengths: [240], days: 7);
+
+        var result = new ColumnGenerationOptimizer(new ScheduleOptimizerOptions(TimeSpan.FromSeconds(60))).Solve(problem, null, new CancellationToken(canceled: true));
+
+        Assert.Equal(SolveStatus.Cancelled, result.Status);
+        Assert.Equal(120, result.LowerBound, 6);
+        Assert.Equal(180, result.Objective.Total, 6);
+    }
 }
