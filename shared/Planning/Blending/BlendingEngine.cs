@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using BackOfficeCloud.Planning.Blending.Agents;
 using BackOfficeCloud.Planning.Blending.Decisions;
 using BackOfficeCloud.Planning.Blending.Items;
@@ -220,13 +221,18 @@ public sealed partial class BlendingEngine : IBlendingEngine
                 observation.ForecastArrivalsPerMinute, observation.AverageHandleTime, setup.ServiceLevelTarget, setup.ServiceLevelThreshold);
         }
 
-        Rebalance(queue, now, recalls);
+        RecallIfShort(queue, now, recalls);
     }
 
     public void Rebalance(int queue, DateTimeOffset now, List<BlendingDecision> recalls)
     {
         CheckQueue(queue);
         ArgumentNullException.ThrowIfNull(recalls);
+        RecallIfShort(queue, now, recalls);
+    }
+
+    private void RecallIfShort(int queue, DateTimeOffset now, List<BlendingDecision> recalls)
+    {
         var policy = _policies[queue];
         var view = ViewQueue(queue);
         var threshold = policy.RecallBelow(view);
@@ -307,19 +313,28 @@ public sealed partial class BlendingEngine : IBlendingEngine
     private long WorkedTicks(in AgentRecord a, long nowTicks) =>
         (long)((nowTicks - a.ItemStartTicks) * _chooser.Proficiency(a, _items[a.ItemSlot].Skill));
 
+    // The checks run on every call: the throws live apart so the checks themselves inline.
     private void CheckAgent(int agent)
     {
         if ((uint)agent >= (uint)_agents.Count)
         {
-            throw new ArgumentOutOfRangeException(nameof(agent), agent, $"Agent index must be in 0..{_agents.Count - 1}.");
+            ThrowAgentOutOfRange(agent);
         }
     }
 
     private void CheckQueue(int queue)
     {
-        if ((uint)queue >= (uint)Setup.Queues.Count)
+        if ((uint)queue >= (uint)_policies.Length) // one policy per queue
         {
-            throw new ArgumentOutOfRangeException(nameof(queue), queue, $"Queue index must be in 0..{Setup.Queues.Count - 1}.");
+            ThrowQueueOutOfRange(queue);
         }
     }
+
+    [DoesNotReturn]
+    private void ThrowAgentOutOfRange(int agent) =>
+        throw new ArgumentOutOfRangeException(nameof(agent), agent, $"Agent index must be in 0..{_agents.Count - 1}.");
+
+    [DoesNotReturn]
+    private void ThrowQueueOutOfRange(int queue) =>
+        throw new ArgumentOutOfRangeException(nameof(queue), queue, $"Queue index must be in 0..{Setup.Queues.Count - 1}.");
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BackOfficeCloud.Planning.Blending.Model;
 
 namespace BackOfficeCloud.Planning.Blending.Items;
@@ -47,12 +48,14 @@ internal sealed class ItemBook
 
     public void Add(in BackOfficeItem item, long nowTicks)
     {
-        if (_slotById.ContainsKey(item.Id))
+        ref var slotOfId = ref CollectionsMarshal.GetValueRefOrAddDefault(_slotById, item.Id, out var known);
+        if (known)
         {
             throw new ArgumentException($"Item {item.Id} is already open.", nameof(item));
         }
 
         var slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : NewSlot();
+        slotOfId = slot;
         ref var s = ref _slots[slot];
         s = new ItemSlot
         {
@@ -67,7 +70,6 @@ internal sealed class ItemBook
             NextOfCustomer = -1,
             PreviousOfCustomer = -1,
         };
-        _slotById.Add(item.Id, slot);
         LinkCustomer(slot);
         Release(slot, item.PendedUntil?.UtcTicks ?? 0, nowTicks);
     }

@@ -26,11 +26,15 @@ internal sealed class Replication
     private readonly ArrivalClock[] _contactClocks;
     private readonly ArrivalClock[] _itemClocks;
     private readonly double[] _arrivalAt;
-    private readonly List<ItemTruth> _items;
+    private ItemTruth[] _items;
+    private int _itemCount;
     private readonly double _intervalSeconds;
     private readonly double _duration;
     private readonly DateTimeOffset _start;
     private double _now;
+
+    /// <summary><see cref="_now"/> as the engine's instant, made once per event (several engine calls read it).</summary>
+    private DateTimeOffset _stamp;
     private int _interval;
 
     public Replication(CenterModel model, IBlendingPolicy policy, int seed)
@@ -50,8 +54,8 @@ internal sealed class Replication
         _itemClocks = [.. scenario.BackOffice.Select((b, i) => new ArrivalClock(b.Arrivals, model.ItemForecast[i], _intervalSeconds))];
         _arrivalAt = new double[_contactClocks.Length + _itemClocks.Length];
         Tally = new Tally(scenario.Queues.Count, scenario.IntervalCount);
-        // Room for the expected arrivals and then some: growing a list of a week's items costs more than the items.
-        _items = new List<ItemTruth>((int)(1.2 * model.ItemForecast.Sum(f => f.Sum())) + 16);
+        // Room for the expected arrivals and then some: growing the array of a week's items costs more than the items.
+        _items = new ItemTruth[(int)(1.2 * model.ItemForecast.Sum(f => f.Sum())) + 16];
     }
 
     public Tally Tally { get; }
@@ -79,6 +83,7 @@ internal sealed class Replication
         while (NextEvent(out var e, out var at) && at < _duration)
         {
             _now = at;
+            _stamp = _start.AddTicks((long)(at * TimeSpan.TicksPerSecond));
             events++;
             Dispatch(e);
             while (_recalls.Count > 0)
@@ -123,8 +128,6 @@ internal sealed class Replication
 
         return _events.TryDequeue(out e, out at);
     }
-
-    private DateTimeOffset Now => _start.AddTicks((long)(_now * TimeSpan.TicksPerSecond));
 
     private void Dispatch(SimEvent e)
     {
@@ -203,7 +206,7 @@ internal sealed class Replication
             Tally.AnsweredInTime[queue][k]++;
         }
 
-        _engine.StartContact(agent, queue, Now);
+        _engine.StartContact(agent, queue, _stamp);
         var version = _agents.Start(agent, AgentMirror.OnContact, _now, queue);
         Schedule(_now + _model.HandleTimes[queue].Next(_random), EventKind.ContactEnd, agent, version);
         Observe(queue);
@@ -212,21 +215,26 @@ internal sealed class Replication
     private void EndContact(int agent)
     {
         Tally.Spread(Tally.PhoneBusySeconds, _agents.TaskStart[agent], _now, _intervalSeconds);
-        Apply(_engine.FinishContact(agent, Now));
+        Apply(_engine.FinishContact(agent, _stamp));
     }
 
     private void ItemArrives(int type)
     {
         _arrivalAt[_contactClocks.Length + type] = _itemClocks[type].Next(_now, _random);
         var spec = _model.Scenario.BackOffice[type];
-        var id = _items.Count;
+        var id = _itemCount++;
         var deadline = _now + (spec.DeadlineHours * 3600);
-        _items.Add(new ItemTruth(_model.Efforts[type].Next(_random), deadline, type, Done: false));
+        if (id == _items.Length)
+        {
+            Array.Resize(ref _items, id * 2);
+        }
+
+        _items[id] = new ItemTruth { Remaining = _model.Efforts[type].Next(_random), Deadline = deadline, Type = type };
         Tally.ItemsArrived[_interval]++;
         var skill = _model.ItemSkills[type];
         _engine.AddItem(
-            new BackOfficeItem(id, type, skill, spec.Priority, Now, _start.AddSeconds(deadline), _model.EffortEstimates[type]),
-            Now);
+            new BackOfficeItem(id, type, skill, spec.Priority, _stamp, _start.AddSeconds(deadline), _model.EffortEstimates[type]),
+            _stamp);
         var wanting = _wantingWork[skill];
         while (wanting.TryPop(out var candidate))
         {
@@ -245,7 +253,7 @@ internal sealed class Replication
             return false;
         }
 
-        var decision = _engine.Decide(agent, Now);
+        var decision = _engine.Decide(agent, _stamp);
         if (decision.Kind == DecisionKind.AssignItem)
         {
             StartItem(agent, (int)decision.ItemId);
@@ -262,16 +270,16 @@ internal sealed class Replication
 
     private void EndItem(int agent)
     {
-        var item = _agents.Task[agent];
+        ref var item = ref _items[_agents.Task[agent]];
         Tally.Spread(Tally.BackOfficeBusySeconds, _agents.TaskStart[agent], _now, _intervalSeconds);
         Tally.ItemsCompleted[_interval]++;
-        if (_now > _items[item].Deadline)
+        if (_now > item.Deadline)
         {
             Tally.ItemsLate[_interval]++;
         }
 
-        _items[item] = _items[item] with { Done = true };
-        Apply(_engine.FinishItem(agent, Now));
+        item.Done = true;
+        Apply(_engine.FinishItem(agent, _stamp));
     }
 
     /// <summary>An interrupting recall: the engine already took the item back; book the work done and free the agent.</summary>
@@ -280,7 +288,7 @@ internal sealed class Replication
         var item = _agents.Task[agent];
         var worked = (_now - _agents.TaskStart[agent]) * ProficiencyFor(agent, item);
         Tally.Spread(Tally.BackOfficeBusySeconds, _agents.TaskStart[agent], _now, _intervalSeconds);
-        _items[item] = _items[item] with { Remaining = Math.Max(0, _items[item].Remaining - worked) };
+        _items[item].Remaining = Math.Max(0, _items[item].Remaining - worked);
         BecomeFree(agent, wantsWork: false);
     }
 
@@ -288,7 +296,7 @@ internal sealed class Replication
     {
         var agent = change.Agent;
         _agents.Scheduled[agent] = change.Activity;
-        _engine.SetSchedule(agent, change.Activity, Now);
+        _engine.SetSchedule(agent, change.Activity, _stamp);
         var state = _agents.State[agent];
         if (state is AgentMirror.OnContact or AgentMirror.OnItem)
         {
@@ -301,7 +309,7 @@ internal sealed class Replication
             return;
         }
 
-        Apply(_engine.Decide(agent, Now));
+        Apply(_engine.Decide(agent, _stamp));
         foreach (var q in _model.AgentQueues[agent])
         {
             Observe(q);
@@ -425,7 +433,7 @@ internal sealed class Replication
             rolling,
             _model.QueueForecast[queue][k] / _model.Scenario.IntervalMinutes,
             _model.AverageHandleTimes[queue]);
-        _engine.UpdateQueue(queue, observation, Now, _recalls);
+        _engine.UpdateQueue(queue, observation, _stamp, _recalls);
     }
 
     /// <summary>Books the work in progress at the end and counts the items left open.</summary>
@@ -445,7 +453,7 @@ internal sealed class Replication
             }
         }
 
-        foreach (var item in _items)
+        foreach (var item in _items.AsSpan(0, _itemCount))
         {
             if (!item.Done)
             {
@@ -460,7 +468,13 @@ internal sealed class Replication
     private int IntervalOf(double seconds) => Math.Min((int)(seconds / _intervalSeconds), Tally.ItemsArrived.Length - 1);
 
     /// <summary>An item's true remaining effort (seconds at proficiency 1), which the engine only estimates.</summary>
-    private readonly record struct ItemTruth(double Remaining, double Deadline, int Type, bool Done);
+    private struct ItemTruth
+    {
+        public double Remaining;
+        public double Deadline;
+        public int Type;
+        public bool Done;
+    }
 
     private void Schedule(double at, EventKind kind, int target, int version = 0)
     {
