@@ -6,6 +6,7 @@ using BackOfficeCloud.Scheduling.Events;
 using BackOfficeCloud.Scheduling.Grpc;
 using BackOfficeCloud.Scheduling.Jobs;
 using BackOfficeCloud.Scheduling.Planning;
+using BackOfficeCloud.Scheduling.Simulation;
 using BackOfficeCloud.Scheduling.Storage;
 
 namespace BackOfficeCloud.Scheduling.Extensions;
@@ -25,6 +26,9 @@ public static class SchedulingExtensions
         builder.Services.AddSingleton<PlanStore>();
         builder.Services.AddSingleton<ScheduleStore>();
         builder.Services.AddSingleton<ScheduleJobStore>();
+        builder.Services.AddSingleton<ScheduleValidationStore>();
+        builder.Services.AddSingleton<ScheduleListStore>();
+        builder.Services.AddSingleton<ScheduleSimulations>();
         builder.Services.AddSingleton<SchedulingEvents>();
         builder.Services.AddSingleton<RequirementsComputation>();
         builder.Services.AddSingleton<JobQueueSignal>();

@@ -12,17 +12,19 @@ public sealed partial class SchedulingApi
         ScheduleAsync(Id(request.ScheduleId, "schedule_id"), request.Version, request.ScheduleId, context);
 
     [Authorize(Roles = Roles.Writers)]
-    public override Task<Schedule> PublishSchedule(PublishScheduleRequest request, ServerCallContext context)
+    public override async Task<Schedule> PublishSchedule(PublishScheduleRequest request, ServerCallContext context)
     {
         var scheduleId = Id(request.ScheduleId, "schedule_id");
-        return InTenantAsync(
+        var validation = request.Validate ? await ValidateAsync(request, scheduleId, context) : null;
+        return await InTenantAsync(
             context,
             async transaction =>
             {
-                var stored = await schedules.GetAsync(transaction, scheduleId, request.Version, context.CancellationToken) ?? throw NotFound("schedule_id", $"{request.ScheduleId} v{request.Version}");
+                var stored = await schedules.GetAsync(transaction, scheduleId, validation?.Version ?? request.Version, context.CancellationToken) ?? throw NotFound("schedule_id", $"{request.ScheduleId} v{request.Version}");
                 var published = await schedules.MarkPublishedAsync(transaction, scheduleId, stored.Version, context.CancellationToken);
                 var schedule = ScheduleMapper.ToApi(stored with { PublishedAt = published });
                 await events.SchedulePublishedAsync(context.Tenant(), schedule, transaction, context.CancellationToken);
+                schedule.Validation = validation ?? await validations.GetAsync(transaction, scheduleId, stored.Version, context.CancellationToken);
                 return schedule;
             });
     }
@@ -53,5 +55,9 @@ public sealed partial class SchedulingApi
 
     private Task<Schedule> ScheduleAsync(Guid scheduleId, int version, string text, ServerCallContext context) =>
         InTenantAsync(context, async transaction =>
-            ScheduleMapper.ToApi(await schedules.GetAsync(transaction, scheduleId, version, context.CancellationToken) ?? throw NotFound("schedule_id", text)));
+        {
+            var schedule = ScheduleMapper.ToApi(await schedules.GetAsync(transaction, scheduleId, version, context.CancellationToken) ?? throw NotFound("schedule_id", text));
+            schedule.Validation = await validations.GetAsync(transaction, scheduleId, schedule.Version, context.CancellationToken);
+            return schedule;
+        });
 }

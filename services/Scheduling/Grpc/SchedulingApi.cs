@@ -4,6 +4,7 @@ using BackOfficeCloud.Planning.Staffing.Queueing;
 using BackOfficeCloud.Scheduling.Events;
 using BackOfficeCloud.Scheduling.Jobs;
 using BackOfficeCloud.Scheduling.Planning;
+using BackOfficeCloud.Scheduling.Simulation;
 using BackOfficeCloud.Scheduling.Storage;
 using BackOfficeCloud.ServiceDefaults.Security;
 using BackOfficeCloud.ServiceDefaults.Validation;
@@ -26,7 +27,10 @@ public sealed partial class SchedulingApi(
     ScheduleJobStore jobs,
     ScheduleStore schedules,
     SchedulingEvents events,
-    JobQueueSignal queued) : SchedulingService.SchedulingServiceBase
+    JobQueueSignal queued,
+    ScheduleSimulations simulations,
+    ScheduleValidationStore validations,
+    ScheduleListStore scheduleList) : SchedulingService.SchedulingServiceBase
 {
     public override Task<ErlangResult> ComputeErlang(ErlangRequest request, ServerCallContext context)
     {
