@@ -14,11 +14,12 @@ internal static class BacktestCommand
         var interval = SeriesOptions.IntervalMinutes();
         var zone = SeriesOptions.TimeZone();
         var horizon = new Option<int>("--horizon") { Description = "Intervals per fold (rounded up to whole days)", Required = true };
-        var folds = new Option<int>("--folds") { Description = "Rolling origins, the last one ending at the end of the history", DefaultValueFactory = _ => 3 };
+        var folds = new Option<int>("--folds") { Description = "Rolling origins, the last one ending at the end of the history; auto also selects with this many folds before each origin", DefaultValueFactory = _ => 3 };
+        var origins = new Option<int?>("--origins") { Description = "Score this many origins instead (auto still selects with --folds folds before each)" };
         var perFold = new Option<bool>("--per-fold") { Description = "Also print one line per method and origin" };
 
         var command = new Command("backtest", "Rolling-origin backtest of every method, the combination and auto");
-        foreach (var option in new Option[] { input, interval, horizon, folds, zone, perFold })
+        foreach (var option in new Option[] { input, interval, horizon, folds, origins, zone, perFold })
         {
             command.Options.Add(option);
         }
@@ -27,7 +28,7 @@ internal static class BacktestCommand
         {
             var history = HistoryCsv.ReadHistory(r.GetValue(input)!.FullName, SeriesOptions.Zone(r.GetValue(zone)), r.GetValue(interval));
             var options = ForecastOptions.Default with { BacktestFolds = r.GetValue(folds) };
-            var result = new Backtester(options).Backtest(new BacktestRequest(history, r.GetValue(horizon)));
+            var result = new Backtester(options).Backtest(new BacktestRequest(history, r.GetValue(horizon), Origins: r.GetValue(origins)));
             if (r.GetValue(perFold))
             {
                 foreach (var fold in result.Folds)

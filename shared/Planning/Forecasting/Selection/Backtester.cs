@@ -5,11 +5,13 @@ using BackOfficeCloud.Planning.Forecasting.SpecialDays;
 namespace BackOfficeCloud.Planning.Forecasting.Selection;
 
 /// <summary>Backtest every method on the last folds of <paramref name="History"/>, each fold <paramref name="HorizonIntervals"/> long (rounded up to whole days).</summary>
+/// <param name="Origins">How many folds (origins) to score; null = <see cref="ForecastOptions.BacktestFolds"/>. At each origin auto still selects with <see cref="ForecastOptions.BacktestFolds"/> folds before it, so more origins judge the same auto at more dates.</param>
 public sealed record BacktestRequest(
     IntervalSeries History,
     int HorizonIntervals,
     OpenHours? OpenHours = null,
-    SpecialDayCalendar? SpecialDays = null);
+    SpecialDayCalendar? SpecialDays = null,
+    int? Origins = null);
 
 /// <summary>The scores at one origin, and what auto picked there from the history before it.</summary>
 public sealed record BacktestFold(DateOnly Origin, string AutoPick, IReadOnlyList<MethodScore> Scores);
@@ -42,6 +44,11 @@ public sealed class Backtester(ForecastOptions? options = null) : IBacktester
             throw new ArgumentException($"HorizonIntervals is {request.HorizonIntervals}: it must be positive.", nameof(request));
         }
 
+        if (request.Origins <= 0)
+        {
+            throw new ArgumentException($"Origins is {request.Origins}: it must be positive (or null for the options' backtest folds).", nameof(request));
+        }
+
         var history = request.History;
         if (history.Points.Count == 0)
         {
@@ -58,7 +65,7 @@ public sealed class Backtester(ForecastOptions? options = null) : IBacktester
         var methods = ForecastMethods.All;
         var overall = methods.ToDictionary(m => m, m => new ScoreAccumulator(m));
         var folds = new List<BacktestFold>();
-        for (var k = _selector.Options.BacktestFolds; k >= 1; k--)
+        for (var k = request.Origins ?? _selector.Options.BacktestFolds; k >= 1; k--)
         {
             var origin = days - (k * horizonDays);
             if (origin < 7 * _selector.Options.MinTrainingWeeks)

@@ -3,13 +3,13 @@ using BackOfficeCloud.Planning.Forecasting.Methods;
 namespace BackOfficeCloud.Planning.Forecasting.Selection;
 
 /// <summary>One rolling origin: the window before it, and the actuals after it that are scored (NaN = not scored).</summary>
-/// <param name="Atypical">Fold days (0 = the origin) well below their weekday's usual volume, left out of interval calibration.</param>
+/// <param name="Atypical">Fold days (0 = the origin) well below their weekday's usual volume, left out of method ranking and interval calibration.</param>
 internal sealed record Fold(int Origin, TrainingWindow Window, double[] Actual, double MaseScale, IReadOnlySet<int> Atypical)
 {
     public int Days => Actual.Length / Window.Slots;
 
-    /// <summary>Whether the value at <paramref name="index"/> calibrates prediction intervals: scored, on an ordinary day.</summary>
-    public bool Calibrates(int index) => !double.IsNaN(Actual[index]) && !Atypical.Contains(index / Window.Slots);
+    /// <summary>Whether the value at <paramref name="index"/> ranks methods and calibrates prediction intervals: scored, on an ordinary day.</summary>
+    public bool IsOrdinary(int index) => !double.IsNaN(Actual[index]) && !Atypical.Contains(index / Window.Slots);
 
     /// <param name="skipUnusualDays">
     /// Leave unusual days (far below their weekday's usual volume) unscored: right when choosing a method and

@@ -133,12 +133,16 @@ internal sealed class MethodSelector(ForecastOptions options)
         return result;
     }
 
-    private static double FoldWape(double[] forecast, Fold fold)
+    /// <summary>
+    /// WAPE over the fold's ordinary days: a half-day or holiday week that no method foresees (a planner marks it as a
+    /// special day) would otherwise decide the ranking, as it would the intervals.
+    /// </summary>
+    internal static double FoldWape(double[] forecast, Fold fold)
     {
         var (error, actual) = (0.0, 0.0);
         for (var i = 0; i < forecast.Length; i++)
         {
-            if (!double.IsNaN(fold.Actual[i]))
+            if (fold.IsOrdinary(i))
             {
                 error += Math.Abs(forecast[i] - fold.Actual[i]);
                 actual += fold.Actual[i];

@@ -59,7 +59,7 @@ internal sealed class ScoreAccumulator(string method)
         {
             for (var i = 0; i < forecast.Length; i++)
             {
-                if (fold.Calibrates(i))
+                if (fold.IsOrdinary(i))
                 {
                     forecasts.Add(forecast[i]);
                     actuals.Add(fold.Actual[i]);

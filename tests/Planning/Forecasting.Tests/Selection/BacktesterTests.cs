@@ -44,6 +44,28 @@ public class BacktesterTests
     }
 
     [Fact]
+    public void More_origins_than_selection_folds_score_auto_at_each_of_them()
+    {
+        var history = TestSeries.Build(Monday, 168, 30, TestSeries.OfficePattern);
+
+        var result = new Backtester().Backtest(new BacktestRequest(history, 14 * 48, Origins: 5));
+
+        Assert.Equal([Monday.AddDays(96), Monday.AddDays(110), Monday.AddDays(124), Monday.AddDays(138), Monday.AddDays(152)], result.Folds.Select(f => f.Origin));
+        Assert.All(result.Folds, f => Assert.Equal(ForecastMethods.Combination, f.AutoPick));
+        Assert.Equal(5, result.Scores.Single(s => s.Method == ForecastMethods.Auto).Folds);
+    }
+
+    [Fact]
+    public void Zero_origins_are_rejected_naming_the_field()
+    {
+        var history = TestSeries.Build(Monday, 70, 30, TestSeries.OfficePattern);
+
+        var error = Assert.Throws<ArgumentException>(() => new Backtester().Backtest(new BacktestRequest(history, 48, Origins: 0)));
+
+        Assert.Contains("Origins is 0", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Zero_horizon_is_rejected_naming_the_field()
     {
         var history = TestSeries.Build(Monday, 14, 30, TestSeries.OfficePattern);
