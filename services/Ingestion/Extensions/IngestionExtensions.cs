@@ -24,6 +24,7 @@ public static class IngestionExtensions
         builder.Services.AddSingleton(builder.Configuration.GetSection(IngestionOptions.Section).Get<IngestionOptions>() ?? new IngestionOptions());
         builder.Services.AddSingleton<RecordKinds>();
         builder.Services.AddSingleton<IngestionMetrics>();
+        builder.Services.AddSingleton<StageTimings>();
         builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddSingleton<ImportJobStore>();
         builder.Services.AddSingleton<ImportRunner>();

@@ -83,6 +83,7 @@ public sealed partial class IngestionApi(
         return tally.ToResult();
     }
 
+    /// <summary>The next message is read and parsed while the current one is written.</summary>
     private async Task<IngestResult> StreamAsync<TRequest, T>(
         IRecordKind<T> kind, IAsyncStreamReader<TRequest> requests, Func<TRequest, RepeatedField<T>> records, Func<TRequest, InvalidRowPolicy> policy,
         ServerCallContext context)
@@ -90,13 +91,12 @@ public sealed partial class IngestionApi(
     {
         var tally = new IngestTally(StreamErrorsKept);
         long firstRow = 0;
-        await foreach (var request in requests.ReadAllAsync(context.CancellationToken))
+        await Prefetch.RunAsync(requests.ReadAllAsync(context.CancellationToken), async request =>
         {
             var batch = records(request);
             await BatchAsync(kind, batch, firstRow, policy(request), tally, context);
             firstRow += batch.Count;
-        }
-
+        }, capacity: 1, context.CancellationToken);
         return tally.ToResult();
     }
 
@@ -106,22 +106,31 @@ public sealed partial class IngestionApi(
     {
         CheckBatchSize(kind.Name, records.Count);
         var tenant = context.Tenant();
-        var rows = records.Select((r, i) => new RowRecord<T>(firstRow + i, r)).ToList();
+        var timer = pipeline.Timings.Start();
+        var rows = new List<RowRecord<T>>(records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            rows.Add(new RowRecord<T>(firstRow + i, records[i]));
+        }
+
         var (connection, transaction) = await dataSource.OpenTenantTransactionAsync(tenant, context.CancellationToken);
         await using (connection)
         await using (transaction)
         {
-            var validated = await pipeline.ValidateAsync(kind, transaction, rows, context.CancellationToken);
+            timer.Lap("open");
+            var validated = await pipeline.ValidateAsync(kind, transaction, rows, timer, context.CancellationToken);
             tally.AddValidated(validated);
             var written = default(WriteCounts);
             if (!(policy == InvalidRowPolicy.RejectAll && validated.Rejected > 0))
             {
-                written = await pipeline.WriteAsync(kind, tenant, transaction, validated.Valid, context.CancellationToken);
+                written = await pipeline.WriteAsync(kind, tenant, transaction, validated.Valid, timer, context.CancellationToken);
                 await transaction.CommitAsync(context.CancellationToken);
+                timer.Lap("commit");
                 tally.AddWritten(written);
             }
 
             pipeline.Count(kind.Name, tenant, written, validated.Rejected);
+            pipeline.Timings.Report(kind.Name, records.Count, timer);
         }
     }
 
@@ -136,8 +145,8 @@ public sealed partial class IngestionApi(
         await using (connection)
         await using (transaction)
         {
-            var validQueues = await pipeline.ValidateAsync(kinds.RosterQueues, transaction, queues, context.CancellationToken);
-            var validAgents = await pipeline.ValidateAsync(kinds.RosterAgents, transaction, agents, context.CancellationToken);
+            var validQueues = await pipeline.ValidateAsync(kinds.RosterQueues, transaction, queues, BatchTimer.Off, context.CancellationToken);
+            var validAgents = await pipeline.ValidateAsync(kinds.RosterAgents, transaction, agents, BatchTimer.Off, context.CancellationToken);
             tally.AddValidated(validQueues);
             tally.AddValidated(validAgents);
             if (request.Policy == InvalidRowPolicy.RejectAll && validQueues.Rejected + validAgents.Rejected > 0)
@@ -147,8 +156,8 @@ public sealed partial class IngestionApi(
                 return;
             }
 
-            var writtenQueues = await pipeline.WriteAsync(kinds.RosterQueues, tenant, transaction, validQueues.Valid, context.CancellationToken);
-            var writtenAgents = await pipeline.WriteAsync(kinds.RosterAgents, tenant, transaction, validAgents.Valid, context.CancellationToken);
+            var writtenQueues = await pipeline.WriteAsync(kinds.RosterQueues, tenant, transaction, validQueues.Valid, BatchTimer.Off, context.CancellationToken);
+            var writtenAgents = await pipeline.WriteAsync(kinds.RosterAgents, tenant, transaction, validAgents.Valid, BatchTimer.Off, context.CancellationToken);
             await transaction.CommitAsync(context.CancellationToken);
             tally.AddWritten(writtenQueues);
             tally.AddWritten(writtenAgents);

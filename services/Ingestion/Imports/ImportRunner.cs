@@ -19,9 +19,9 @@ namespace BackOfficeCloud.Ingestion.Imports;
 /// far it got; re-running the same file stores the rest and reports the stored ones as duplicates. Under reject-all the
 /// whole file is one transaction and nothing is stored if any row is bad.
 /// </summary>
-public sealed class ImportRunner(
+public sealed partial class ImportRunner(
     NpgsqlDataSource dataSource, RecordKinds kinds, IngestPipeline pipeline, ImportJobStore jobs, IngestionMetrics metrics,
-    IngestionOptions options, TimeProvider clock)
+    IngestionOptions options, TimeProvider clock, ILogger<ImportRunner> logger)
 {
     private readonly NpgsqlDataSource _dataSource = dataSource;
     private readonly IngestPipeline _pipeline = pipeline;
@@ -67,9 +67,10 @@ public sealed class ImportRunner(
             job.Failure = e switch
             {
                 CsvFormatException csv => $"line {csv.LineNumber}: {csv.Message}",
-                NpgsqlException => $"the database refused a chunk ({e.Message}); the chunks before it are stored: re-run the same file to complete it",
+                NpgsqlException => $"the database refused a chunk ({WithCauses(e)}); the chunks before it are stored: re-run the same file to complete it",
                 _ => e.Message,
             };
+            LogImportFailed(jobId, kind.Name, job.RowsRead, e);
         }
         catch (OperationCanceledException)
         {
@@ -82,6 +83,21 @@ public sealed class ImportRunner(
         metrics.ObserveJob(kind.Name, ImportJobStore.StatusName(job.Status), duration.Elapsed);
         return job;
     }
+
+    /// <summary>The message and its inner causes ("Exception while reading from stream" alone does not say why).</summary>
+    private static string WithCauses(Exception e)
+    {
+        var causes = new List<string>();
+        for (var cause = e; cause is not null; cause = cause.InnerException)
+        {
+            causes.Add(cause.Message);
+        }
+
+        return string.Join(": ", causes);
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Import job {JobId} of {Kind} failed after {RowsRead} rows")]
+    private partial void LogImportFailed(Guid jobId, string kind, long rowsRead, Exception exception);
 
     private static Guid JobId(string requested)
     {
@@ -119,18 +135,10 @@ public sealed class ImportRunner(
             try
             {
                 var pending = default(WriteCounts);
-                var chunk = new List<ImportRow<T>>(runner._options.ImportChunkRows);
-                await foreach (var row in source.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    chunk.Add(row);
-                    if (chunk.Count == runner._options.ImportChunkRows)
-                    {
-                        pending = Add(pending, await ChunkAsync(chunk, wholeFile, cancellationToken).ConfigureAwait(false));
-                        chunk.Clear();
-                    }
-                }
-
-                pending = Add(pending, await ChunkAsync(chunk, wholeFile, cancellationToken).ConfigureAwait(false));
+                await Prefetch.RunAsync(
+                    ChunksOf(source, cancellationToken),
+                    async chunk => pending = Add(pending, await ChunkAsync(chunk, wholeFile, cancellationToken).ConfigureAwait(false)),
+                    capacity: 1, cancellationToken).ConfigureAwait(false);
                 Job.Status = ImportJobStatus.Succeeded;
                 if (wholeFile is not null)
                 {
@@ -154,17 +162,37 @@ public sealed class ImportRunner(
             _errorsRecorded = _tally.Errors.Count;
         }
 
+        /// <summary>The file's rows in chunks of <see cref="IngestionOptions.ImportChunkRows"/>; the last one (even empty) records the end.</summary>
+        private async IAsyncEnumerable<List<ImportRow<T>>> ChunksOf(
+            IRecordSource<T> source, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var size = runner._options.ImportChunkRows;
+            var chunk = new List<ImportRow<T>>(size);
+            await foreach (var row in source.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                chunk.Add(row);
+                if (chunk.Count == size)
+                {
+                    yield return chunk;
+                    chunk = new List<ImportRow<T>>(size);
+                }
+            }
+
+            yield return chunk;
+        }
+
         private async Task<WriteCounts> ChunkAsync(List<ImportRow<T>> chunk, NpgsqlTransaction? wholeFile, CancellationToken cancellationToken)
         {
             var checkpoint = _tally.Checkpoint();
+            var timer = runner._pipeline.Timings.Start();
             _tally.AddRejected(chunk.Where(r => r.Record is null).SelectMany(r => r.Errors));
             var rows = chunk.Where(r => r.Record is not null).Select(r => new RowRecord<T>(r.Line, r.Record!)).ToList();
             if (wholeFile is not null)
             {
-                var validated = await runner._pipeline.ValidateAsync(kind, wholeFile, rows, cancellationToken).ConfigureAwait(false);
+                var validated = await runner._pipeline.ValidateAsync(kind, wholeFile, rows, timer, cancellationToken).ConfigureAwait(false);
                 _tally.AddValidated(validated);
                 // once a row is bad nothing will be stored: the rest is only checked
-                return _tally.Rejected > 0 ? default : await runner._pipeline.WriteAsync(kind, tenant, wholeFile, validated.Valid, cancellationToken).ConfigureAwait(false);
+                return _tally.Rejected > 0 ? default : await runner._pipeline.WriteAsync(kind, tenant, wholeFile, validated.Valid, timer, cancellationToken).ConfigureAwait(false);
             }
 
             try
@@ -173,15 +201,18 @@ public sealed class ImportRunner(
                 await using (connection)
                 await using (transaction)
                 {
-                    var validated = await runner._pipeline.ValidateAsync(kind, transaction, rows, cancellationToken).ConfigureAwait(false);
+                    var validated = await runner._pipeline.ValidateAsync(kind, transaction, rows, timer, cancellationToken).ConfigureAwait(false);
                     _tally.AddValidated(validated);
-                    var written = await runner._pipeline.WriteAsync(kind, tenant, transaction, validated.Valid, cancellationToken).ConfigureAwait(false);
+                    var written = await runner._pipeline.WriteAsync(kind, tenant, transaction, validated.Valid, timer, cancellationToken).ConfigureAwait(false);
                     _tally.AddWritten(written);
                     Snapshot();
                     await runner._jobs.RecordProgressAsync(transaction, jobId, Job, NewErrors(), cancellationToken).ConfigureAwait(false);
+                    timer.Lap("progress");
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    timer.Lap("commit");
                     _errorsRecorded = _tally.Errors.Count;
                     runner._pipeline.Count(kind.Name, tenant, written, validated.Rejected + chunk.Count - rows.Count);
+                    runner._pipeline.Timings.Report(kind.Name, chunk.Count, timer);
                     return written;
                 }
             }

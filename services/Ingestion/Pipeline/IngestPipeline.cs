@@ -13,18 +13,20 @@ namespace BackOfficeCloud.Ingestion.Pipeline;
 
 /// <summary>
 /// One batch of one kind inside the caller's tenant transaction: check every row (against the tenant's roster and
-/// stored work items too), write the valid ones, derive flags and state, and put their events in the outbox in one
-/// multi-row insert, so the rows and their events commit together.
+/// stored work items too), write the valid ones, derive flags and state, and put their events in the outbox as CloudEvents
+/// batches, so the rows and their events commit together.
 /// </summary>
-public sealed class IngestPipeline(IEventOutbox outbox, IngestionMetrics metrics, TimeProvider clock)
+public sealed class IngestPipeline(IEventOutbox outbox, IngestionMetrics metrics, StageTimings timings, TimeProvider clock)
 {
     private const string QueuesSql = "SELECT source_id FROM ingestion.roster_queues WHERE tenant_id = current_setting('app.tenant_id')";
     private const string WorkItemsSql = "SELECT source_id FROM ingestion.work_items WHERE tenant_id = current_setting('app.tenant_id') AND source_id = ANY($1)";
 
     private readonly ConcurrentDictionary<RecordKind, object> _writers = new();
 
+    public StageTimings Timings => timings;
+
     public async Task<ValidatedBatch<T>> ValidateAsync<T>(
-        IRecordKind<T> kind, NpgsqlTransaction transaction, IReadOnlyList<RowRecord<T>> rows, CancellationToken cancellationToken)
+        IRecordKind<T> kind, NpgsqlTransaction transaction, IReadOnlyList<RowRecord<T>> rows, BatchTimer timer, CancellationToken cancellationToken)
         where T : IMessage<T>
     {
         ArgumentNullException.ThrowIfNull(kind);
@@ -46,21 +48,27 @@ public sealed class IngestPipeline(IEventOutbox outbox, IngestionMetrics metrics
             }
         }
 
+        timer.Lap("validate");
         return new ValidatedBatch<T>(valid, errors, rows.Count - valid.Count);
     }
 
     public async Task<WriteCounts> WriteAsync<T>(
-        IRecordKind<T> kind, string tenant, NpgsqlTransaction transaction, IReadOnlyList<RowRecord<T>> valid, CancellationToken cancellationToken)
+        IRecordKind<T> kind, string tenant, NpgsqlTransaction transaction, IReadOnlyList<RowRecord<T>> valid, BatchTimer timer,
+        CancellationToken cancellationToken)
         where T : IMessage<T>
     {
         ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(timer);
         var writer = (RecordWriter<T>)_writers.GetOrAdd(kind.Kind, _ => new RecordWriter<T>(kind));
-        var stored = await writer.WriteAsync(transaction, valid, cancellationToken).ConfigureAwait(false);
+        var stored = await writer.WriteAsync(transaction, valid, timer, cancellationToken).ConfigureAwait(false);
         var changed = stored.Where(s => s.Outcome != StoreOutcome.Duplicate).ToList();
         if (changed.Count > 0)
         {
             var events = await kind.EventsAsync(tenant, changed, transaction, cancellationToken).ConfigureAwait(false);
-            await outbox.EnqueueAsync(transaction, events, cancellationToken).ConfigureAwait(false);
+            timer.Lap("derive");
+            // one key per tenant and kind keeps a tenant's stream of one kind in order, in batches of up to a thousand events
+            await outbox.EnqueueBatchAsync(transaction, $"{tenant}:{kind.Name}", events, cancellationToken).ConfigureAwait(false);
+            timer.Lap("outbox");
         }
 
         var now = clock.GetUtcNow();

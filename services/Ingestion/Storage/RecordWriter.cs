@@ -1,5 +1,6 @@
 using BackOfficeCloud.Ingestion.Extensions;
 using BackOfficeCloud.Ingestion.Kinds;
+using BackOfficeCloud.Ingestion.Pipeline;
 using Google.Protobuf;
 using Npgsql;
 using NpgsqlTypes;
@@ -46,10 +47,11 @@ public sealed class RecordWriter<T>
     }
 
     public async Task<IReadOnlyList<StoredRecord<T>>> WriteAsync(
-        NpgsqlTransaction transaction, IReadOnlyList<RowRecord<T>> records, CancellationToken cancellationToken)
+        NpgsqlTransaction transaction, IReadOnlyList<RowRecord<T>> records, BatchTimer timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(timer);
         if (records.Count == 0)
         {
             return [];
@@ -80,6 +82,8 @@ public sealed class RecordWriter<T>
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        timer.Lap("copy");
+
         var written = new Dictionary<string, (Guid Id, int Version, bool Inserted)>(records.Count, StringComparer.Ordinal);
         await using (var upsert = new NpgsqlCommand(_upsert, connection, transaction))
         await using (var reader = await upsert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -89,6 +93,8 @@ public sealed class RecordWriter<T>
                 written[reader.GetString(0)] = (reader.GetGuid(1), reader.GetInt32(2), reader.GetBoolean(3));
             }
         }
+
+        timer.Lap("upsert");
 
         var lastIndex = new Dictionary<string, int>(records.Count, StringComparer.Ordinal);
         for (var i = 0; i < records.Count; i++)

@@ -46,7 +46,10 @@ public sealed class TopicReader : IDisposable
         {
             if (consumer.Consume(TimeSpan.FromMilliseconds(200))?.Message is { } message)
             {
-                _seen.Enqueue(CloudEventJson.Parse(message.Value));
+                foreach (var cloudEvent in KafkaEventTransport.ReadEvents(message))
+                {
+                    _seen.Enqueue(cloudEvent);
+                }
             }
         }
 

@@ -1,0 +1,50 @@
+using System.Threading.Channels;
+using Channel = System.Threading.Channels.Channel;
+
+namespace BackOfficeCloud.Ingestion.Pipeline;
+
+/// <summary>
+/// Two stages: reading and parsing the next batches runs ahead of the database work on the current one, by at most
+/// <c>capacity</c> batches (so memory stays bounded). A failure of either stage stops both; the consumer's failure wins,
+/// and a producer's failure surfaces after the batches it had already produced were consumed, as it would in one loop.
+/// </summary>
+public static class Prefetch
+{
+    public static async Task RunAsync<T>(IAsyncEnumerable<T> produce, Func<T, Task> consume, int capacity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(produce);
+        ArgumentNullException.ThrowIfNull(consume);
+        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var item in produce.WithCancellation(stop.Token).ConfigureAwait(false))
+                {
+                    await channel.Writer.WriteAsync(item, stop.Token).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                channel.Writer.Complete();
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await consume(item).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await producer.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
+        }
+
+        await producer.ConfigureAwait(false);
+    }
+}
