@@ -46,9 +46,11 @@ public sealed partial class SchedulingApi
                 var demand = await plans.GetDemandAsync(transaction, planId, context.CancellationToken) ?? throw NotFound("plan_id", request.PlanId);
                 var agents = await PlanningInputStores.Agents.ReadAllAsync(transaction, context.CancellationToken);
                 var tenantSettings = PlanningSettingsDefaults.Complete(await settings.GetAsync(transaction, context.CancellationToken));
-                var problem = ScheduleProblemBuilder.Build(demand, agents.Values, tenantSettings);
-                var horizon = problem.Horizon;
-                ProblemValidator.Validate(problem, IntervalGrid.Build(LocalTime.FindZone(horizon.TimeZone), horizon.FirstDay, horizon.Days, horizon.IntervalMinutes).Count);
+                var horizon = demand.Horizon;
+                var grid = IntervalGrid.Build(LocalTime.FindZone(horizon.TimeZone), horizon.FirstDay, horizon.Days, horizon.IntervalMinutes);
+                var activities = await PlannedActivityStore.OverlappingAsync(transaction, grid[0].StartUtc, grid[^1].EndUtc, context.CancellationToken);
+                var problem = ScheduleProblemBuilder.Build(demand, agents.Values, tenantSettings, activities);
+                ProblemValidator.Validate(problem, grid.Count);
                 await jobs.CreateAsync(transaction, jobId, planId, timeLimit, gapTolerance, problem, context.CancellationToken);
                 return await jobs.GetAsync(transaction, jobId, context.CancellationToken);
             });

@@ -14,7 +14,8 @@ namespace BackOfficeCloud.Scheduling.Planning;
 /// <summary>
 /// Turns the stored inputs into the staffing engine's request: immediate queues from their forecasts (Erlang C, the
 /// roster's target and concurrency), deferrable queues from their forecast arrivals plus the open backlog, each due
-/// by its own due time or the queue's SLA in business hours on the tenant's back-office hours.
+/// by its own due time or the queue's SLA in business hours: the queue's roster open hours and closed dates when it
+/// has them (read on the plan's local calendar), else the tenant's back-office hours.
 /// </summary>
 public static class RequirementsRequestBuilder
 {
@@ -31,7 +32,8 @@ public static class RequirementsRequestBuilder
         var hours = BackOfficeHours(settings);
         var immediate = queues.Where(q => !q.Deferrable).Select(q => Immediate(q, Forecast(inputs, q.Queue, period))).ToList();
         var deferrable = queues.Where(q => q.Deferrable)
-            .Select(q => Deferrable(q, Forecast(inputs, q.Queue, period), inputs.Backlog.Where(i => i.BelongsTo(q.Queue)).ToList(), hours, period, now))
+            .Select(q => Deferrable(
+                q, Forecast(inputs, q.Queue, period), inputs.Backlog.Where(i => i.BelongsTo(q.Queue)).ToList(), RosterHours.Of(q.OpenHours, q.ClosedDates) ?? hours, period, now))
             .ToList();
         return new RequirementsRequest(
             period.Horizon,
