@@ -12,13 +12,15 @@ public static class BusCommands
         var events = new Option<int>("--events") { Description = "Events to send", DefaultValueFactory = _ => 200_000 };
         var rate = new Option<int>("--rate") { Description = "Events per second offered to the outbox (0 = as fast as possible)", DefaultValueFactory = _ => 0 };
         var tenants = new Option<int>("--tenants") { Description = "Tenants the events are spread over", DefaultValueFactory = _ => 8 };
+        var batched = new Option<bool>("--batched") { Description = "Writers enqueue CloudEvents batches, one key per tenant (default: one CloudEvent per Kafka message)" };
         var command = new Command("bus", "Outbox -> Kafka (dev broker) -> idempotent consumer into PostgreSQL, end to end; throwaway PostgreSQL and broker");
         command.Options.Add(events);
         command.Options.Add(rate);
         command.Options.Add(tenants);
+        command.Options.Add(batched);
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
-            var options = new BusBenchmarkOptions(parse.GetValue(events), parse.GetValue(rate), parse.GetValue(tenants));
+            var options = new BusBenchmarkOptions(parse.GetValue(events), parse.GetValue(rate), parse.GetValue(tenants), parse.GetValue(batched));
             if (options.Events < 1 || options.Rate < 0 || options.Tenants < 1)
             {
                 throw new ArgumentException($"--events={options.Events} and --tenants={options.Tenants} must be >= 1, --rate={options.Rate} >= 0.");
@@ -28,6 +30,7 @@ public static class BusCommands
             Console.WriteLine(JsonLine.Write(new
             {
                 bench = "bus",
+                mode = options.Batched ? "batched" : "single",
                 events = result.Events,
                 seconds = result.Seconds,
                 per_second = result.PerSecond,
