@@ -1,5 +1,6 @@
 using BackOfficeCloud.Contracts;
 using BackOfficeCloud.Contracts.Analytics.V1;
+using BackOfficeCloud.Contracts.Scheduling.V1;
 using BackOfficeCloud.Portal.Clients;
 using BackOfficeCloud.ServiceDefaults.Discovery;
 using BackOfficeCloud.ServiceDefaults.Security;
@@ -41,6 +42,8 @@ public static class PortalExtensions
         var serviceToken = builder.Configuration["Auth:ServiceToken"]
             ?? throw new InvalidOperationException("Auth:ServiceToken is not set: the portal needs it to call the services (AppHost sets it).");
         builder.Services.AddPlatformGrpcClient<AnalyticsService.AnalyticsServiceClient>(ServiceNames.Analytics)
+            .ActingFor(serviceToken, CurrentUser.Of);
+        builder.Services.AddPlatformGrpcClient<SchedulingService.SchedulingServiceClient>(ServiceNames.Scheduling)
             .ActingFor(serviceToken, CurrentUser.Of);
         return builder;
     }
