@@ -13,14 +13,18 @@ public static class ImportCommands
 
         var records = new Option<int>("--records") { Description = "Interactions per run", DefaultValueFactory = _ => 1_000_000 };
         var streams = new Option<int>("--streams") { Description = "Concurrent gRPC client streams", DefaultValueFactory = _ => 4 };
-        var batch = new Option<int>("--batch") { Description = "Interactions per streamed message", DefaultValueFactory = _ => 5_000 };
-        var command = new Command("ingest", "Interactions through gRPC client streaming, then as a CSV import, into PostgreSQL and on to Kafka; throwaway PostgreSQL, dev broker and ingestion process");
+        var batch = new Option<int>("--batch") { Description = "Interactions per streamed message", DefaultValueFactory = _ => 10_000 };
+        var source = new Option<string>("--source") { Description = "grpc, csv or both", DefaultValueFactory = _ => "both" };
+        source.AcceptOnlyFromAmong("grpc", "csv", "both");
+        var command = new Command("ingest", "Interactions through gRPC client streaming, then as a CSV import, into a durable PostgreSQL and on to Kafka; throwaway PostgreSQL, dev broker and ingestion process");
         command.Options.Add(records);
         command.Options.Add(streams);
         command.Options.Add(batch);
+        command.Options.Add(source);
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
-            var options = new IngestBenchOptions(parse.GetValue(records), parse.GetValue(streams), parse.GetValue(batch));
+            var sources = parse.GetValue(source) is "both" or null ? new[] { "grpc", "csv" } : [parse.GetValue(source)!];
+            var options = new IngestBenchOptions(parse.GetValue(records), parse.GetValue(streams), parse.GetValue(batch), sources);
             if (options.Records < 1 || options.Streams < 1 || options.Batch is < 1 or > 10_000)
             {
                 throw new ArgumentException($"--records={options.Records} and --streams={options.Streams} must be >= 1, --batch={options.Batch} 1 to 10000.");
@@ -28,7 +32,8 @@ public static class ImportCommands
 
             await IngestBench.RunAsync(options, r => Console.WriteLine(JsonLine.Write(new
             {
-                bench = r.Bench,
+                bench = "ingest",
+                source = r.Source,
                 records = r.Records,
                 seconds = r.Seconds,
                 per_second = r.PerSecond,

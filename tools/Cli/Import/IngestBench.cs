@@ -6,20 +6,26 @@ using BackOfficeCloud.Contracts.Ingestion.V1;
 using BackOfficeCloud.DevInfra.Kafka;
 using BackOfficeCloud.DevInfra.Postgres;
 using Google.Protobuf.WellKnownTypes;
+using Npgsql;
 
 namespace BackOfficeCloud.Cli.Import;
 
 /// <param name="Records">Interactions sent.</param>
 /// <param name="Streams">Concurrent client streams (gRPC path).</param>
 /// <param name="Batch">Interactions per streamed message (one transaction each).</param>
-internal sealed record IngestBenchOptions(int Records, int Streams, int Batch);
+/// <param name="Sources">Which paths to run: grpc, csv or both.</param>
+internal sealed record IngestBenchOptions(int Records, int Streams, int Batch, IReadOnlyList<string> Sources);
 
+/// <param name="Source">grpc (client streaming) or csv (an import).</param>
 /// <param name="Seconds">From the first record sent to the last event read back from Kafka.</param>
-internal sealed record IngestBenchResult(string Bench, int Records, double Seconds, double PerSecond, long Lost, long Duplicated, double PeakRssMb);
+/// <param name="Lost">Records missing from the table or from the topic (by source id).</param>
+/// <param name="Duplicated">Events on the topic beyond one per source id.</param>
+internal sealed record IngestBenchResult(string Source, int Records, double Seconds, double PerSecond, long Lost, long Duplicated, double PeakRssMb);
 
 /// <summary>
-/// Interactions into a freshly started Ingestion process (its own PostgreSQL and dev broker), through gRPC client
-/// streaming or a CSV import, stored, put in the outbox, relayed to Kafka and read back from the topic.
+/// Interactions into a freshly started Ingestion process (its own durable PostgreSQL — fsync and synchronous commit on,
+/// as in production — and dev broker), through gRPC client streaming or a CSV import, stored, put in the outbox,
+/// relayed to Kafka and read back from the topic.
 /// </summary>
 internal static class IngestBench
 {
@@ -29,15 +35,24 @@ internal static class IngestBench
 
     public static async Task RunAsync(IngestBenchOptions options, Action<IngestBenchResult> report, CancellationToken cancellationToken)
     {
-        await using var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions(), cancellationToken);
+        await using var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions(Durable: true), cancellationToken);
         using var broker = KafkaDevBroker.Start();
         broker.CreateTopicsWithDeadLetters(Topics.All, partitions: 6);
-        report(await MeasureAsync("ingest", postgres, broker.BootstrapServers, options, StreamAsync, cancellationToken));
+        if (options.Sources.Contains("grpc"))
+        {
+            report(await MeasureAsync("grpc", postgres, broker.BootstrapServers, options, StreamAsync, cancellationToken));
+        }
+
+        if (!options.Sources.Contains("csv"))
+        {
+            return;
+        }
+
         var csv = Path.Combine(Path.GetTempPath(), $"bocloud-ingest-{Guid.NewGuid():N}.csv");
         try
         {
             await WriteCsvAsync(csv, options.Records, cancellationToken);
-            report(await MeasureAsync("ingest_csv", postgres, broker.BootstrapServers, options,
+            report(await MeasureAsync("csv", postgres, broker.BootstrapServers, options,
                 (client, o, ct) => ImportAsync(client, csv, ct), cancellationToken));
         }
         finally
@@ -51,7 +66,7 @@ internal static class IngestBench
         string name, LocalPostgres postgres, string kafka, IngestBenchOptions options,
         Func<IngestionService.IngestionServiceClient, IngestBenchOptions, CancellationToken, Task> send, CancellationToken cancellationToken)
     {
-        var tenant = $"bench-{name.Replace('_', '-')}";
+        var tenant = $"bench-{name}";
         await using var service = await IngestionProcess.StartAsync(postgres, kafka, cancellationToken);
         var (channel, client) = IngestionClient.Connect(service.GrpcUrl, await IngestionProcess.ApiKeyAsync(postgres, tenant, cancellationToken));
         using (channel)
@@ -64,9 +79,20 @@ internal static class IngestBench
             await counter.WaitForAsync(options.Records, TimeSpan.FromSeconds(60), cancellationToken);
             var seconds = clock.Elapsed.TotalSeconds;
             var distinct = counter.Distinct;
+            var stored = await StoredAsync(postgres, tenant, cancellationToken);
             return new IngestBenchResult(name, options.Records, Math.Round(seconds, 3), Math.Round(distinct / seconds, 0),
-                options.Records - distinct, counter.Messages - distinct, service.PeakRssMegabytes());
+                options.Records - Math.Min(stored, distinct), counter.Events - distinct, service.PeakRssMegabytes());
         }
+    }
+
+    /// <summary>The tenant's rows in the table (as the superuser, past row-level security).</summary>
+    private static async Task<long> StoredAsync(LocalPostgres postgres, string tenant, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(postgres.SuperuserConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM ingestion.interactions WHERE tenant_id = $1", connection);
+        count.Parameters.Add(new NpgsqlParameter { Value = tenant });
+        return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task StreamAsync(IngestionService.IngestionServiceClient client, IngestBenchOptions options, CancellationToken cancellationToken)

@@ -86,10 +86,12 @@ internal sealed class IngestionProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    // stdout carries the bench's JSON lines: the service's warnings and errors go to stderr
+    // stdout carries the bench's JSON lines: the service's warnings, errors and stage timings (when their category is
+    // set to Debug in the environment, see docs/ingestion.md) go to stderr
     private static void Forward(string? line)
     {
-        if (line is not null && (line.Contains("\"Warning\"", StringComparison.Ordinal) || line.Contains("\"Error\"", StringComparison.Ordinal) || !line.StartsWith('{')))
+        if (line is not null && (line.Contains("\"Warning\"", StringComparison.Ordinal) || line.Contains("\"Error\"", StringComparison.Ordinal)
+            || line.Contains("Pipeline.StageTimings", StringComparison.Ordinal) || !line.StartsWith('{')))
         {
             Console.Error.WriteLine("ingestion | " + line);
         }
