@@ -23,7 +23,8 @@ internal sealed class ActivityAssigner(CompiledProblem problem)
 
     /// <param name="patternByEmployee">The pattern each employee works, by employee index.</param>
     /// <param name="plannedWork">Planned agents of a group on an activity in an interval.</param>
-    public Schedule Assign(IReadOnlyList<Pattern> patternByEmployee, Func<int, int, int, double> plannedWork)
+    /// <param name="stop">Ends the block refinement early (the schedule is complete at any point of it).</param>
+    public Schedule Assign(IReadOnlyList<Pattern> patternByEmployee, Func<int, int, int, double> plannedWork, Func<bool> stop)
     {
         var runs = DutyRuns(patternByEmployee);
         var pieces = runs.SelectMany(r => Cut(r.From, r.To).Select(p => new Piece(r, p.From, p.To))).ToList();
@@ -58,7 +59,7 @@ internal sealed class ActivityAssigner(CompiledProblem problem)
             Array.Fill(piece.Run.Activities, piece.Activity, piece.From - piece.Run.From, piece.To - piece.From);
         }
 
-        new BlockRefiner(problem, new ActivityCost(problem, plannedWork)).Refine(runs);
+        new BlockRefiner(problem, new ActivityCost(problem, plannedWork)).Refine(runs, stop);
         var labels = patternByEmployee.Select(p => p.Shifts.Select(s => new string?[s.Option.Length]).ToArray()).ToArray();
         foreach (var run in runs)
         {

@@ -22,7 +22,8 @@ internal sealed class BlockRefiner(CompiledProblem problem, ActivityCost cost)
     private const int Passes = 4;
     private const double Epsilon = 1e-6;
 
-    public void Refine(IReadOnlyList<DutyRun> runs)
+    /// <summary>Refines until no run improves, a few passes are done, or <paramref name="stop"/> (checked every run).</summary>
+    public void Refine(IReadOnlyList<DutyRun> runs, Func<bool> stop)
     {
         foreach (var run in runs)
         {
@@ -34,6 +35,11 @@ internal sealed class BlockRefiner(CompiledProblem problem, ActivityCost cost)
             var improved = 0;
             foreach (var run in runs)
             {
+                if (stop())
+                {
+                    return;
+                }
+
                 Place(run, -1);
                 improved += BestResponse(run) ? 1 : 0;
                 Place(run, +1);

@@ -55,7 +55,7 @@ internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer,
             _lastSolution = [.. Enumerable.Range(0, _master.ColumnCount).Select(_master.ColumnValue)];
             var current = Duals.Of(problem, _master, value);
             var improving = new List<Pattern>();
-            var (best, bound) = BestOnSegment(center, LowerBound, current, improving);
+            var (best, bound) = BestOnSegment(center, LowerBound, current, improving, stop);
             if (bound > LowerBound)
             {
                 (center, LowerBound) = (best, bound);
@@ -102,25 +102,30 @@ internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer,
     /// <summary>
     /// The best Lagrangian bound between the stability centre (whose bound is known) and the LP duals. Along that
     /// segment the bound is concave (a linear constant plus a sum of minima of linear pattern costs), so a
-    /// golden-section search finds its peak. Pricing at the LP duals themselves, and every other point of the search,
-    /// also collects the patterns with a negative reduced cost at the LP duals.
+    /// golden-section search finds its peak unless <paramref name="stop"/> cuts it short. The patterns priced at the LP
+    /// duals and at the best point found that have a negative reduced cost at the LP duals go to
+    /// <paramref name="improving"/>; the points in between only steer the search, so the LP grows no faster.
     /// </summary>
-    private (Duals Duals, double Bound) BestOnSegment(Duals center, double centerBound, Duals current, List<Pattern> improving)
+    private (Duals Duals, double Bound) BestOnSegment(Duals center, double centerBound, Duals current, List<Pattern> improving, Func<bool> stop)
     {
-        var best = (Duals: center, Bound: centerBound);
+        var best = (Duals: center, Bound: centerBound, Patterns: new List<Pattern>());
         double At(double centerWeight)
         {
             var duals = center.Blend(current, centerWeight);
-            var bound = Price(duals, current, improving);
-            best = bound > best.Bound ? (duals, bound) : best;
+            var patterns = new List<Pattern>();
+            var bound = Price(duals, current, patterns);
+            best = bound > best.Bound ? (duals, bound, patterns) : best;
             return bound;
         }
 
-        At(0);
+        var atLp = new List<Pattern>();
+        var lpBound = Price(current, current, atLp);
+        improving.AddRange(atLp);
+        best = lpBound > best.Bound ? (current, lpBound, []) : best;
         double low = 0, high = 1;
         var (x1, x2) = (high - (Golden * (high - low)), low + (Golden * (high - low)));
         var (f1, f2) = (At(x1), At(x2));
-        for (var step = 0; step < SegmentSteps; step++)
+        for (var step = 0; step < SegmentSteps && !stop(); step++)
         {
             if (f1 < f2)
             {
@@ -136,7 +141,8 @@ internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer,
             }
         }
 
-        return best;
+        improving.AddRange(best.Patterns);
+        return (best.Duals, best.Bound);
     }
 
     /// <summary>

@@ -36,7 +36,8 @@ public sealed class ColumnGenerationOptimizer(ScheduleOptimizerOptions options) 
             options.GapTolerance,
             z => progress?.Report(new ScheduleProgress("improve", z, bound.LowerBound, Gap(z, bound.LowerBound), Elapsed())));
 
-        var schedule = new ActivityAssigner(compiled).Assign(local.PatternByEmployee(), allocation.Split);
+        // The block refinement may use half of the finishing share; pricing the schedule needs the rest.
+        var schedule = new ActivityAssigner(compiled).Assign(local.PatternByEmployee(), allocation.Split, () => Elapsed() > options.TimeLimit - (finishShare / 2));
         var evaluation = new ScheduleEvaluator(compiled).Evaluate(schedule);
         var objective = evaluation.Parts.Total;
         var lowerBound = Math.Min(bound.LowerBound, objective);
