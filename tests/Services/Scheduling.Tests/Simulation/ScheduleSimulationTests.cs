@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using BackOfficeCloud.Contracts.Scheduling.V1;
 using BackOfficeCloud.Scheduling.Tests.Support;
 using BackOfficeCloud.TestKit;
@@ -20,7 +23,7 @@ public class ScheduleSimulationTests(SchedulingServiceFixture service)
     [Fact]
     public async Task A_schedule_that_covers_the_forecast_validates_and_publishes_with_its_validation()
     {
-        var (client, schedule) = await ScheduledTenantAsync();
+        var (_, client, schedule) = await ScheduledTenantAsync();
 
         var published = await client.PublishScheduleAsync(new PublishScheduleRequest { ScheduleId = schedule.ScheduleId, Validate = true });
 
@@ -45,7 +48,7 @@ public class ScheduleSimulationTests(SchedulingServiceFixture service)
     [Fact]
     public async Task Eighty_percent_more_calls_or_most_agents_absent_miss_and_publishing_is_refused_unless_forced()
     {
-        var (client, schedule) = await ScheduledTenantAsync();
+        var (_, client, schedule) = await ScheduledTenantAsync();
         var moreCalls = new SimulateScheduleRequest { ArrivalMultipliers = { new ArrivalMultiplier { Queue = PlanningScenario.Voice, Multiplier = 1.8 } } };
 
         var refused = await Assert.ThrowsAsync<RpcException>(() =>
@@ -75,7 +78,7 @@ public class ScheduleSimulationTests(SchedulingServiceFixture service)
     [Fact]
     public async Task A_fixed_seed_gives_the_same_KPIs_and_another_seed_other_ones()
     {
-        var (client, schedule) = await ScheduledTenantAsync();
+        var (_, client, schedule) = await ScheduledTenantAsync();
         SimulateScheduleRequest Request(int seed) => new() { ScheduleId = schedule.ScheduleId, Policy = "silo", Replications = 4, Seed = seed };
 
         var first = await client.SimulateScheduleAsync(Request(7));
@@ -90,7 +93,7 @@ public class ScheduleSimulationTests(SchedulingServiceFixture service)
     [Fact]
     public async Task Bad_requests_are_refused_naming_the_field()
     {
-        var (client, schedule) = await ScheduledTenantAsync();
+        var (_, client, schedule) = await ScheduledTenantAsync();
 
         async Task<RpcException> RefusedAsync(SimulateScheduleRequest request)
         {
@@ -111,7 +114,7 @@ public class ScheduleSimulationTests(SchedulingServiceFixture service)
     [Fact]
     public async Task The_list_has_the_latest_schedule_of_the_period_and_is_empty_for_a_new_tenant()
     {
-        var (client, schedule) = await ScheduledTenantAsync();
+        var (_, client, schedule) = await ScheduledTenantAsync();
 
         var listed = Assert.Single((await client.ListSchedulesAsync(new ListSchedulesRequest())).Schedules);
 
@@ -121,6 +124,30 @@ public class ScheduleSimulationTests(SchedulingServiceFixture service)
         Assert.Equal(EmployeesWithShifts(schedule), listed.Employees);
         var stranger = await service.ClientAsync(UniqueTenant.Next());
         Assert.Empty((await stranger.ListSchedulesAsync(new ListSchedulesRequest())).Schedules);
+    }
+
+    [Fact]
+    public async Task Rest_callers_simulate_list_and_get_problem_details_naming_the_field()
+    {
+        var (tenant, _, schedule) = await ScheduledTenantAsync();
+        using var rest = await service.RestAsync(tenant);
+
+        using var simulated = await rest.PostAsJsonAsync(
+            $"/v1/schedules/{schedule.ScheduleId}:simulate",
+            new { policy = "greedy", replications = 2, arrivalMultipliers = new[] { new { queue = PlanningScenario.Voice, multiplier = 1.2 } } });
+        Assert.Equal(HttpStatusCode.OK, simulated.StatusCode);
+        var simulation = JsonNode.Parse(await simulated.Content.ReadAsStringAsync())!;
+        Assert.Equal("greedy", simulation["policy"]!.GetValue<string>());
+        Assert.Equal(PlanningScenario.Voice, simulation["queues"]![0]!["queue"]!.GetValue<string>());
+        Assert.Equal(1.2, simulation["arrivalMultipliers"]![0]!["multiplier"]!.GetValue<double>());
+
+        using var listed = await rest.GetAsync("/v1/schedules");
+        Assert.Equal(schedule.ScheduleId, JsonNode.Parse(await listed.Content.ReadAsStringAsync())!["schedules"]![0]!["scheduleId"]!.GetValue<string>());
+
+        using var bad = await rest.PostAsJsonAsync($"/v1/schedules/{schedule.ScheduleId}:simulate", new { policy = "random" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("policy", JsonNode.Parse(await bad.Content.ReadAsStringAsync())!["errors"]![0]!["field"]!.GetValue<string>());
     }
 
     private static int EmployeesWithShifts(Schedule schedule) => schedule.Shifts.Select(s => s.EmployeeId).Distinct().Count();
@@ -134,7 +161,7 @@ public class ScheduleSimulationTests(SchedulingServiceFixture service)
         return copy;
     }
 
-    private async Task<(SchedulingService.SchedulingServiceClient Client, Schedule Schedule)> ScheduledTenantAsync()
+    private async Task<(string Tenant, SchedulingService.SchedulingServiceClient Client, Schedule Schedule)> ScheduledTenantAsync()
     {
         var tenant = UniqueTenant.Next();
         var client = await service.ClientAsync(tenant);
@@ -150,6 +177,6 @@ public class ScheduleSimulationTests(SchedulingServiceFixture service)
         }
 
         Assert.Equal("succeeded", last?.State);
-        return (client, await client.GetScheduleAsync(new GetScheduleRequest { ScheduleId = last!.ScheduleId }));
+        return (tenant, client, await client.GetScheduleAsync(new GetScheduleRequest { ScheduleId = last!.ScheduleId }));
     }
 }
