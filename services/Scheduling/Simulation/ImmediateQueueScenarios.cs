@@ -1,5 +1,7 @@
 using BackOfficeCloud.Contracts.Events.V1;
+using BackOfficeCloud.Planning.Scheduling.Model;
 using BackOfficeCloud.Planning.Simulation.Scenario;
+using Grpc.Core;
 
 namespace BackOfficeCloud.Scheduling.Simulation;
 
@@ -7,7 +9,8 @@ namespace BackOfficeCloud.Scheduling.Simulation;
 /// The schedule's immediate queues as simulated queues: Poisson arrivals at the latest forecast's volume per interval
 /// (times the what-if multiplier), exponential handle times at the forecast's volume-weighted mean divided by the
 /// roster's concurrency (a chat agent with three sessions serves about three times as fast), the roster's service
-/// level target, and exponential patience when the request gives one.
+/// level target, and exponential patience when the request gives one. A queue the schedule staffs but the latest
+/// forecast does not cover in the period is refused (FailedPrecondition).
 /// </summary>
 public static class ImmediateQueueScenarios
 {
@@ -20,7 +23,7 @@ public static class ImmediateQueueScenarios
 
     public static IReadOnlyList<QueueScenario> Build(
         ElapsedGrid grid,
-        IEnumerable<string> queues,
+        IEnumerable<ImmediateQueue> queues,
         IReadOnlyDictionary<string, RosterQueueUpdated> roster,
         IReadOnlyDictionary<string, ForecastPublished> forecasts,
         SimulationRequest request)
@@ -29,9 +32,18 @@ public static class ImmediateQueueScenarios
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(forecasts);
         ArgumentNullException.ThrowIfNull(request);
-        return [.. queues.Select(queue =>
+        return [.. queues.Select(scheduled =>
         {
+            var queue = scheduled.Skill;
             var (volume, handleSeconds) = ForecastOnGrid(grid, forecasts.GetValueOrDefault(queue));
+            if (handleSeconds is null && scheduled.RequiredAgents.Any(r => r > 0))
+            {
+                // Simulating without contacts would pass any schedule: refuse rather than validate vacuously.
+                throw new RpcException(new Status(
+                    StatusCode.FailedPrecondition,
+                    $"queue '{queue}' needs agents in this schedule's period, but the service has no forecast volume for it there: publish a forecast covering the period first"));
+            }
+
             var multiplier = request.MultiplierOf(queue);
             var target = roster.GetValueOrDefault(queue);
             var hasTarget = target is not null && (target.TargetServiceLevel > 0 || target.TargetSeconds > 0);

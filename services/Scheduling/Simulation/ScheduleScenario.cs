@@ -31,7 +31,7 @@ public sealed record ScheduleScenario(ElapsedGrid Grid, SimulationScenario Scena
             grid.Start,
             grid.Days,
             grid.IntervalMinutes,
-            ImmediateQueueScenarios.Build(grid, queues, inputs.Queues, inputs.Forecasts, request),
+            ImmediateQueueScenarios.Build(grid, problem.Queues, inputs.Queues, inputs.Forecasts, request),
             BackOfficeScenarios.Build(grid, problem.WorkTypes.Select(w => w.Id), inputs, problem.Horizon.TimeZone),
             agents);
         return new ScheduleScenario(grid, scenario, absent);

@@ -7,6 +7,7 @@ using BackOfficeCloud.Scheduling.Simulation;
 using BackOfficeCloud.Scheduling.Storage;
 using BackOfficeCloud.ServiceDefaults.Validation;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using ActivitySegment = BackOfficeCloud.Planning.Scheduling.Model.ActivitySegment;
 using SkillLevel = BackOfficeCloud.Planning.Scheduling.Model.SkillLevel;
 
@@ -76,7 +77,7 @@ public class ScheduleScenarioTests
         var forecast = Forecast("voice", 30, (Local(0, 8), 10, 200), (Local(0, 8, 30), 30, 400));
 
         var queue = Assert.Single(ImmediateQueueScenarios.Build(
-            Week, ["voice"], new Dictionary<string, RosterQueueUpdated> { ["voice"] = new() { Queue = "voice", TargetServiceLevel = 0.9, TargetSeconds = 30, Concurrency = 2 } },
+            Week, [Staffed("voice")], new Dictionary<string, RosterQueueUpdated> { ["voice"] = new() { Queue = "voice", TargetServiceLevel = 0.9, TargetSeconds = 30, Concurrency = 2 } },
             new Dictionary<string, ForecastPublished> { ["voice"] = forecast }, Request(multipliers: new() { ["voice"] = 1.5 })));
 
         var perInterval = queue.Arrivals.PerInterval!;
@@ -86,6 +87,21 @@ public class ScheduleScenarioTests
         Assert.Equal(((10 * 200) + (30 * 400)) / 40.0 / 2, queue.HandleTime.MeanSeconds, 9);
         Assert.Equal((0.9, 30.0), (queue.ServiceLevelTarget, queue.ThresholdSeconds));
         Assert.Null(queue.Patience);
+    }
+
+    [Fact]
+    public void A_staffed_queue_without_forecast_volume_in_the_period_is_refused_not_simulated_without_contacts()
+    {
+        var lastWeek = Forecast("voice", 15, (Local(-7, 9), 10, 300));
+        var forecasts = new Dictionary<string, ForecastPublished> { ["voice"] = lastWeek };
+        var roster = new Dictionary<string, RosterQueueUpdated>();
+
+        var refused = Assert.Throws<RpcException>(() => ImmediateQueueScenarios.Build(Week, [Staffed("voice")], roster, forecasts, Request()));
+        var closed = ImmediateQueueScenarios.Build(Week, [new ImmediateQueue("voice", 80, new double[7 * 96])], roster, forecasts, Request());
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("'voice'", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, Assert.Single(closed).Arrivals.PerInterval!.Sum());
     }
 
     [Fact]
@@ -129,6 +145,9 @@ public class ScheduleScenarioTests
         Assert.Equal(2, types[1].Arrivals.PerInterval![67]);
         Assert.Equal(600, types[0].Effort.MeanSeconds);
     }
+
+    /// <summary>A queue the schedule staffs (one agent every interval of the week).</summary>
+    private static ImmediateQueue Staffed(string queue) => new(queue, 80, [.. Enumerable.Repeat(1.0, 7 * 96)]);
 
     private static Employee Employee(string id) => new(
         id, "team", [new SkillLevel("voice", 0.9)], new Contract(0, 2400, 5, 5, 660, 240, 540, new TimeOnly(6, 0), new TimeOnly(14, 0), 20), [], Preferences.None, []);
