@@ -4,7 +4,7 @@ namespace BackOfficeCloud.Planning.Forecasting;
 /// <param name="BacktestFolds">Rolling-origin folds used to score and select methods and to calibrate intervals.</param>
 /// <param name="SeasonalWeeks">k of the seasonal mean and median (the last k same weekdays).</param>
 /// <param name="ProfileWeeks">Weeks of history behind intraday profiles and weekday factors.</param>
-/// <param name="SmoothingFitWeeks">Weeks over which Holt-Winters weights are fitted (after a two-week warm-up).</param>
+/// <param name="SmoothingFitWeeks">Weeks over which Holt-Winters weights are fitted (after a two-week warm-up). Half a year: weights fitted on two months follow that stretch's holidays and level swings, and forecast worse at the next origin.</param>
 /// <param name="RegressionWeeks">Weeks of history the calendar regression is fitted on.</param>
 /// <param name="CombineTop">How many of the best single methods the combination averages.</param>
 /// <param name="MaxFitEvaluations">Objective evaluations allowed per Nelder–Mead fit.</param>
@@ -17,7 +17,7 @@ public sealed record ForecastOptions(
     int BacktestFolds = 3,
     int SeasonalWeeks = 4,
     int ProfileWeeks = 8,
-    int SmoothingFitWeeks = 8,
+    int SmoothingFitWeeks = 24,
     int RegressionWeeks = 12,
     int CombineTop = 3,
     int MaxFitEvaluations = 60,
