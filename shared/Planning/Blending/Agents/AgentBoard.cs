@@ -14,6 +14,9 @@ internal sealed class AgentBoard
     private readonly List<AgentRecord> _agents = [];
     private PriorityQueue<(int Agent, int TaskVersion), long>[] _recallCandidates;
 
+    /// <summary>Reused by <see cref="Compact"/>: a compaction every thousand items would otherwise allocate a list.</summary>
+    private readonly List<((int Agent, int TaskVersion) Element, long Priority)> _live = [];
+
     public AgentBoard(int skillCount, int queueCount)
     {
         Free = new int[queueCount];
@@ -122,9 +125,17 @@ internal sealed class AgentBoard
     /// <summary>Drops stale entries, which pile up when agents finish items without being recalled.</summary>
     private void Compact(PriorityQueue<(int Agent, int TaskVersion), long> heap)
     {
-        var live = heap.UnorderedItems.Where(e => IsRecallCandidate(e.Element)).ToList();
+        _live.Clear();
+        foreach (var entry in heap.UnorderedItems)
+        {
+            if (IsRecallCandidate(entry.Element))
+            {
+                _live.Add(entry);
+            }
+        }
+
         heap.Clear();
-        heap.EnqueueRange(live);
+        heap.EnqueueRange(_live);
     }
 
     private void Tally(ref AgentRecord a, int delta)

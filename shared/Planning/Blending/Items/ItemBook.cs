@@ -15,6 +15,7 @@ internal sealed class ItemBook
     private readonly Dictionary<long, int> _slotById = [];
     private readonly Dictionary<long, int> _firstByCustomer = [];
     private readonly Stack<int> _freeSlots = new();
+    private readonly List<(HeapEntry Element, long Priority)> _live = [];
     private readonly long _priorityStepTicks;
     private ItemSlot[] _slots = new ItemSlot[1024];
     private int _used;
@@ -185,9 +186,17 @@ internal sealed class ItemBook
     /// <summary>Drops stale entries, which pile up when items are cancelled or grouped by customer out of order.</summary>
     private void Compact(PriorityQueue<HeapEntry, long> heap)
     {
-        var live = heap.UnorderedItems.Where(e => _slots[e.Element.Slot].Version == e.Element.Version).ToList();
+        _live.Clear();
+        foreach (var entry in heap.UnorderedItems)
+        {
+            if (_slots[entry.Element.Slot].Version == entry.Element.Version)
+            {
+                _live.Add(entry);
+            }
+        }
+
         heap.Clear();
-        heap.EnqueueRange(live);
+        heap.EnqueueRange(_live);
     }
 
     private static bool Accepts(SkillLevel[] skills, int skill, double minimumProficiency)

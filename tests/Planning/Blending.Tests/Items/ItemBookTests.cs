@@ -74,4 +74,34 @@ public class ItemBookTests
         book.ReleaseMatured(Now.AddHours(1).UtcTicks);
         Assert.Equal(1, book[book.PeekMostUrgent(0, out _)].Id);
     }
+
+    [Fact]
+    public void Stays_in_urgency_order_while_taken_items_pile_up_as_stale_entries()
+    {
+        var book = new ItemBook(1, TimeSpan.FromHours(1));
+        for (var id = 1; id <= 200; id++)
+        {
+            book.Add(Item(id, 0, deadlineHours: id, effortMinutes: 10), Now.UtcTicks);
+        }
+
+        // An item taken and given back leaves its old entry deep in the heap: 3,000 of them make the heap compact
+        // itself (above twice the open items plus 1,024 entries) twice over.
+        for (var round = 0; round < 3000; round++)
+        {
+            Assert.True(book.TryGetSlot((round % 200) + 1, out var slot));
+            book.Take(slot);
+            book.Release(slot, 0, Now.UtcTicks);
+        }
+
+        for (var id = 1; id <= 200; id++)
+        {
+            var slot = book.PeekMostUrgent(0, out _);
+            Assert.Equal(id, book[slot].Id);
+            book.Take(slot);
+            book.Remove(slot);
+        }
+
+        Assert.Equal(-1, book.PeekMostUrgent(0, out _));
+        Assert.Equal(0, book.OpenEffortTicks[0]);
+    }
 }
