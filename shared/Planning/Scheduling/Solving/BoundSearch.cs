@@ -124,7 +124,7 @@ internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer,
         best = lpBound > best.Bound ? (current, lpBound, []) : best;
         double low = 0, high = 1;
         var (x1, x2) = (high - (Golden * (high - low)), low + (Golden * (high - low)));
-        var (f1, f2) = (At(x1), At(x2));
+        var (f1, f2) = stop() ? (0.0, 0.0) : (At(x1), At(x2));
         for (var step = 0; step < SegmentSteps && !stop(); step++)
         {
             if (f1 < f2)
