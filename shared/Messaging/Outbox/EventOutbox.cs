@@ -4,13 +4,22 @@ using NpgsqlTypes;
 
 namespace BackOfficeCloud.Messaging.Outbox;
 
-// COPY FROM is refused on tables with row-level security, so a batch is one INSERT ... SELECT FROM unnest(arrays).
+/// <summary>
+/// Writes outbox rows. Consecutive events of one topic and tenant enqueued together share one row (packed: their
+/// envelopes as a JSON array, their keys in <c>event_keys</c>); the relay still publishes each as its own message under
+/// its own key. One row instead of one per event is most of PostgreSQL's outbox work saved (insert, index, delete, WAL).
+/// </summary>
+// COPY FROM is refused on tables with row-level security, so rows go in with INSERT ... SELECT FROM unnest(arrays).
 internal sealed class EventOutbox(string schema, EnvelopeFactory envelopes, int batchMaxEvents, int batchMaxBytes) : IEventOutbox
 {
-    private readonly string _insert = $"""
-        INSERT INTO {schema}.outbox (tenant_id, topic, message_key, event_type, envelope, batch_events)
-        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::integer[])
+    private const string Columns = "tenant_id, topic, message_key, event_type, envelope, batch_events, event_keys";
+
+    private readonly string _insertMany = $"""
+        INSERT INTO {schema}.outbox ({Columns})
+        SELECT *, NULL FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::integer[])
         """;
+
+    private readonly string _insertOne = $"INSERT INTO {schema}.outbox ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
     public Task EnqueueAsync(NpgsqlTransaction transaction, OutgoingEvent outgoing, CancellationToken cancellationToken = default) =>
         EnqueueAsync(transaction, [outgoing], cancellationToken);
@@ -18,53 +27,94 @@ internal sealed class EventOutbox(string schema, EnvelopeFactory envelopes, int 
     public Task EnqueueAsync(NpgsqlTransaction transaction, IReadOnlyList<OutgoingEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var messages = new OutboundMessage[events.Count];
-        var tenants = new string[events.Count];
-        for (var i = 0; i < events.Count; i++)
+        var rows = new List<OutboxRow>();
+        foreach (var run in RunsOfOneTopicAndTenant(events))
         {
-            messages[i] = envelopes.Create(events[i]);
-            tenants[i] = events[i].TenantId;
+            if (run.Count == 1)
+            {
+                rows.Add(new OutboxRow(run[0].TenantId, envelopes.Create(run[0])));
+                continue;
+            }
+
+            foreach (var packed in EnvelopeFactory.Join(run.Select(envelopes.Create), batchMaxEvents, batchMaxBytes))
+            {
+                rows.Add(new OutboxRow(run[0].TenantId, packed.AsBatch(packed.Messages[0].Key), [.. packed.Messages.Select(m => m.Key)]));
+            }
         }
 
-        return InsertAsync(transaction, tenants, messages, cancellationToken);
+        return InsertAsync(transaction, rows, cancellationToken);
     }
 
     public Task EnqueueBatchAsync(NpgsqlTransaction transaction, string key, IReadOnlyList<OutgoingEvent> events, CancellationToken cancellationToken = default)
     {
         var batches = envelopes.CreateBatches(key, events, batchMaxEvents, batchMaxBytes);
-        var tenants = batches.Count == 0 ? [] : Enumerable.Repeat(events[0].TenantId, batches.Count).ToArray();
-        return InsertAsync(transaction, tenants, batches, cancellationToken);
+        return InsertAsync(transaction, [.. batches.Select(b => new OutboxRow(events[0].TenantId, b))], cancellationToken);
     }
 
-    private async Task InsertAsync(NpgsqlTransaction transaction, string[] tenants, IReadOnlyList<OutboundMessage> messages, CancellationToken cancellationToken)
+    private static IEnumerable<List<OutgoingEvent>> RunsOfOneTopicAndTenant(IReadOnlyList<OutgoingEvent> events)
+    {
+        var run = new List<OutgoingEvent>();
+        foreach (var outgoing in events)
+        {
+            ArgumentNullException.ThrowIfNull(outgoing, nameof(events));
+            if (run.Count > 0 && (run[0].Topic != outgoing.Topic || run[0].TenantId != outgoing.TenantId))
+            {
+                yield return run;
+                run = [];
+            }
+
+            run.Add(outgoing);
+        }
+
+        if (run.Count > 0)
+        {
+            yield return run;
+        }
+    }
+
+    private Task InsertAsync(NpgsqlTransaction transaction, List<OutboxRow> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        if (messages.Count == 0)
-        {
-            return;
-        }
+        return rows.Count == 0 ? Task.CompletedTask
+            : rows.Exists(r => r.EventKeys is not null) ? InsertEachAsync(transaction, rows, cancellationToken)
+            : InsertAllAsync(transaction, rows, cancellationToken);
+    }
 
-        var topics = new string[messages.Count];
-        var keys = new string[messages.Count];
-        var types = new string[messages.Count];
-        var envelopesBytes = new byte[messages.Count][];
-        var batchEvents = new int?[messages.Count];
-        for (var i = 0; i < messages.Count; i++)
-        {
-            topics[i] = messages[i].Topic;
-            keys[i] = messages[i].Key;
-            types[i] = messages[i].Type;
-            envelopesBytes[i] = messages[i].Envelope;
-            batchEvents[i] = messages[i].BatchEvents;
-        }
-
-        await using var command = new NpgsqlCommand(_insert, transaction.Connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = tenants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = topics, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = keys, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = envelopesBytes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-        command.Parameters.Add(new NpgsqlParameter { Value = batchEvents, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+    // Rows without event keys: one statement over arrays (unnest cannot yield one key array per row).
+    private async Task InsertAllAsync(NpgsqlTransaction transaction, List<OutboxRow> rows, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(_insertMany, transaction.Connection, transaction);
+        command.Parameters.Add(Array(rows.ConvertAll(r => r.TenantId), NpgsqlDbType.Text));
+        command.Parameters.Add(Array(rows.ConvertAll(r => r.Message.Topic), NpgsqlDbType.Text));
+        command.Parameters.Add(Array(rows.ConvertAll(r => r.Message.Key), NpgsqlDbType.Text));
+        command.Parameters.Add(Array(rows.ConvertAll(r => r.Message.Type), NpgsqlDbType.Text));
+        command.Parameters.Add(Array(rows.ConvertAll(r => r.Message.Envelope), NpgsqlDbType.Bytea));
+        command.Parameters.Add(Array(rows.ConvertAll(r => r.Message.BatchEvents), NpgsqlDbType.Integer));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    // Packed rows (few: one per up to BatchMaxEvents events): one statement each, all in one round trip, in order.
+    private async Task InsertEachAsync(NpgsqlTransaction transaction, List<OutboxRow> rows, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
+        foreach (var row in rows)
+        {
+            var insert = new NpgsqlBatchCommand(_insertOne);
+            insert.Parameters.Add(new NpgsqlParameter { Value = row.TenantId });
+            insert.Parameters.Add(new NpgsqlParameter { Value = row.Message.Topic });
+            insert.Parameters.Add(new NpgsqlParameter { Value = row.Message.Key });
+            insert.Parameters.Add(new NpgsqlParameter { Value = row.Message.Type });
+            insert.Parameters.Add(new NpgsqlParameter { Value = row.Message.Envelope, NpgsqlDbType = NpgsqlDbType.Bytea });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)row.Message.BatchEvents ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)row.EventKeys ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            batch.BatchCommands.Add(insert);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static NpgsqlParameter Array<T>(List<T> values, NpgsqlDbType type) => new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | type };
+
+    /// <param name="EventKeys">For a packed row, each event's own message key; null for one event or a CloudEvents batch.</param>
+    private sealed record OutboxRow(string TenantId, OutboundMessage Message, string[]? EventKeys = null);
 }

@@ -1,4 +1,5 @@
 using BackOfficeCloud.Data;
+using BackOfficeCloud.Messaging.Envelope;
 using BackOfficeCloud.Messaging.Hosting;
 using BackOfficeCloud.Messaging.Observability;
 using BackOfficeCloud.Messaging.Publishing;
@@ -30,7 +31,7 @@ public sealed partial class OutboxRelay(
                 SELECT id, coalesce(batch_events, 1) AS events, sum(coalesce(batch_events, 1)) OVER (ORDER BY id) AS through
                 FROM {schema.Name}.outbox ORDER BY id LIMIT $1) AS oldest
             WHERE through - events < $1))
-        RETURNING id, topic, message_key, event_type, envelope, batch_events
+        RETURNING id, topic, message_key, event_type, envelope, batch_events, event_keys
         """;
 
     private readonly string _enterTurn =
@@ -50,7 +51,7 @@ public sealed partial class OutboxRelay(
             }
         }
 
-        var batch = new List<(long Id, OutboundMessage Message)>(options.Value.OutboxBatchSize);
+        var batch = new List<(long Id, OutboundMessage Message, string[]? EventKeys)>();
         await using (var take = new NpgsqlCommand(_take, connection, transaction))
         {
             take.Parameters.Add(new NpgsqlParameter { Value = options.Value.OutboxBatchSize });
@@ -59,7 +60,7 @@ public sealed partial class OutboxRelay(
             {
                 batch.Add((reader.GetInt64(0), new OutboundMessage(
                     reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<byte[]>(4),
-                    reader.IsDBNull(5) ? null : reader.GetInt32(5))));
+                    reader.IsDBNull(5) ? null : reader.GetInt32(5)), reader.IsDBNull(6) ? null : reader.GetFieldValue<string[]>(6)));
             }
         }
 
@@ -70,10 +71,15 @@ public sealed partial class OutboxRelay(
 
         // Rows come back in no particular order; publish in outbox order so events of one entity keep theirs.
         batch.Sort((a, b) => a.Id.CompareTo(b.Id));
-        await transport.PublishAsync(batch.ConvertAll(r => r.Message), cancellationToken).ConfigureAwait(false);
+        var messages = batch.SelectMany(r => r.EventKeys is null ? [r.Message] : Unpack(r.Message, r.EventKeys)).ToList();
+        await transport.PublishAsync(messages, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return batch.Sum(r => r.Message.BatchEvents ?? 1);
+        return messages.Sum(m => m.BatchEvents ?? 1);
     }
+
+    /// <summary>A packed row's events, each its own message under its own key, in order.</summary>
+    private static IEnumerable<OutboundMessage> Unpack(OutboundMessage packed, string[] keys) =>
+        CloudEventBatch.Split(packed.Envelope).Select((envelope, i) => new OutboundMessage(packed.Topic, keys[i], packed.Type, envelope.ToArray()));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

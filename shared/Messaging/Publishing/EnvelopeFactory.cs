@@ -24,16 +24,23 @@ public sealed class EnvelopeFactory(string source, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(events);
         ValidateBatch(key, events);
-        var batches = new List<OutboundMessage>();
+        return Join(events.Select(Create), maxEvents, maxBytes).Select(chunk => chunk.AsBatch(key)).ToList();
+    }
+
+    /// <summary>
+    /// Envelopes joined into CloudEvents batches (JSON arrays) in order, each of at most <paramref name="maxEvents"/> events
+    /// and <paramref name="maxBytes"/> bytes (an envelope larger than that goes alone).
+    /// </summary>
+    internal static IEnumerable<JoinedEnvelopes> Join(IEnumerable<OutboundMessage> messages, int maxEvents, int maxBytes)
+    {
         var pending = new List<OutboundMessage>();
         var pendingBytes = 2L; // the array's brackets
-        foreach (var outgoing in events)
+        foreach (var message in messages)
         {
-            var message = Create(outgoing);
             if (pending.Count > 0 && (pending.Count == maxEvents || pendingBytes + 1 + message.Envelope.Length > maxBytes))
             {
-                batches.Add(Join(key, pending, pendingBytes));
-                pending.Clear();
+                yield return JoinedEnvelopes.Of(pending, pendingBytes);
+                pending = [];
                 pendingBytes = 2;
             }
 
@@ -43,10 +50,8 @@ public sealed class EnvelopeFactory(string source, TimeProvider timeProvider)
 
         if (pending.Count > 0)
         {
-            batches.Add(Join(key, pending, pendingBytes));
+            yield return JoinedEnvelopes.Of(pending, pendingBytes);
         }
-
-        return batches;
     }
 
     private static void ValidateBatch(string key, IReadOnlyList<OutgoingEvent> events)
@@ -71,13 +76,22 @@ public sealed class EnvelopeFactory(string source, TimeProvider timeProvider)
             }
         }
     }
+}
 
-    private static OutboundMessage Join(string key, List<OutboundMessage> events, long bytes)
+/// <summary>Envelopes of one topic joined into one CloudEvents batch (a JSON array), with the messages they came from.</summary>
+internal sealed record JoinedEnvelopes(IReadOnlyList<OutboundMessage> Messages, byte[] Batch)
+{
+    /// <summary>The event types of the batch, distinct, joined by commas.</summary>
+    public string Types => string.Join(',', Messages.Select(m => m.Type).Distinct(StringComparer.Ordinal));
+
+    public OutboundMessage AsBatch(string key) => new(Messages[0].Topic, key, Types, Batch, Messages.Count);
+
+    public static JoinedEnvelopes Of(List<OutboundMessage> messages, long bytes)
     {
         var batch = new byte[bytes];
         batch[0] = (byte)'[';
         var at = 1;
-        foreach (var message in events)
+        foreach (var message in messages)
         {
             if (at > 1)
             {
@@ -89,7 +103,6 @@ public sealed class EnvelopeFactory(string source, TimeProvider timeProvider)
         }
 
         batch[at] = (byte)']';
-        var types = string.Join(',', events.Select(e => e.Type).Distinct(StringComparer.Ordinal));
-        return new OutboundMessage(events[0].Topic, key, types, batch, events.Count);
+        return new JoinedEnvelopes(messages, batch);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using BackOfficeCloud.Cli.Bus.Events;
 using BackOfficeCloud.Data;
 using BackOfficeCloud.DevInfra.Kafka;
@@ -66,12 +67,18 @@ internal static class BusBenchmark
                 await WaitUntilAppliedAsync(progress, superuser, first + count, cancellationToken);
             }
 
+            var cpu = await CpuMeter.ForAsync(superuser, cancellationToken);
+            var cpuBefore = cpu.Read();
             var writing = Stopwatch.StartNew();
             await WriteAllAsync(host.Services, tenants, 0, options.Events, options.Rate, options.Batched, cancellationToken);
             Console.Error.WriteLine(
                 $"bench bus: the writers took {writing.Elapsed.TotalSeconds:F2} s; by then {MessagingMetrics.Published.WithLabels(Topic).Value - warmUp:F0} " +
                 $"events were published to Kafka and {progress.Applied - warmUp} applied");
             await WaitUntilAppliedAsync(progress, superuser, warmUp + options.Events, cancellationToken);
+            var cpuAfter = cpu.Read();
+            Console.Error.WriteLine(
+                $"bench bus: CPU per event {PerEvent(cpuAfter.Process - cpuBefore.Process, options.Events)} µs in this process (writers, relay, " +
+                $"dev broker, consumer) and {PerEvent(cpuAfter.Postgres - cpuBefore.Postgres, options.Events)} µs in PostgreSQL");
             return await MeasureAsync(superuser, options.Events, cancellationToken);
         }
         finally
@@ -147,6 +154,8 @@ internal static class BusBenchmark
         Deadline = Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 3, 30, 17, 0, 0, TimeSpan.Zero)),
         Summary = "Refund request for order 4471-2209: customer reports a duplicate charge on the March invoice; verify and refund",
     });
+
+    private static string PerEvent(TimeSpan cpu, int events) => (cpu.TotalMicroseconds / events).ToString("F1", CultureInfo.InvariantCulture);
 
     // The handler's count runs just ahead of the commits; the table is counted only once that says all are in.
     private static async Task WaitUntilAppliedAsync(BenchProgress progress, NpgsqlDataSource superuser, long events, CancellationToken cancellationToken)

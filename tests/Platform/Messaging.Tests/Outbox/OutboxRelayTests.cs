@@ -42,6 +42,25 @@ public class OutboxRelayTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_enqueued_together_share_outbox_rows_yet_go_out_one_message_each_in_order_under_their_own_keys()
+    {
+        var tenant = UniqueTenant.Next();
+        List<OutgoingEvent> events = [.. TestEvents.Items(Topic, tenant, 2500), TestEvents.Item("other.topic", tenant, "other-0"), TestEvents.Item(Topic, tenant, "last")];
+
+        await _host.EnqueueAsync(tenant, events);
+
+        // 1000 + 1000 + 500 packed (Messaging:BatchMaxEvents), then a row of its own for each change of topic.
+        Assert.Equal((5L, 2502L), await _host.OutboxCountsAsync());
+        var published = await RelayAllAsync(_host.Get<OutboxRelay>());
+        Assert.Equal(events.Select(e => e.Key), published.Select(m => m.Key));
+        Assert.Equal(events.Select(e => e.Topic), published.Select(m => m.Topic));
+        Assert.Equal(events.Select(e => e.EntityId), published.Select(ItemId));
+        Assert.All(published, m => Assert.False(m.IsBatch));
+        Assert.Equal(2502, published.Select(m => CloudEventJson.Parse(m.Envelope).Id).Distinct().Count());
+        Assert.Equal((0L, 0L), await _host.OutboxCountsAsync());
+    }
+
+    [Fact]
     public async Task A_batch_row_is_published_as_one_message_and_counts_its_events_against_the_relay_batch_size()
     {
         var tenant = UniqueTenant.Next();

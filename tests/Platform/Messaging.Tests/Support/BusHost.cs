@@ -97,6 +97,19 @@ public sealed class BusHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Rows in this service's outbox and the events they hold, across tenants (read as the relay reads).</summary>
+    public async Task<(long Rows, long Events)> OutboxCountsAsync()
+    {
+        await using var connection = await Get<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var count = new NpgsqlCommand(
+            $"SELECT set_config('app.outbox_relay', 'on', false); SELECT count(*), coalesce(sum(coalesce(batch_events, 1)), 0)::bigint FROM {Schema}.outbox",
+            connection);
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.NextResultAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
     /// <summary>The event ids the handler applied for the tenant, one per applied row.</summary>
     public async Task<List<string>> AppliedEventIdsAsync(string tenant)
     {
