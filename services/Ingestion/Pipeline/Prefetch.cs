@@ -5,8 +5,8 @@ namespace BackOfficeCloud.Ingestion.Pipeline;
 
 /// <summary>
 /// Two stages: reading and parsing the next batches runs ahead of the database work on the current one, by at most
-/// <c>capacity</c> batches (so memory stays bounded). A failure of either stage stops both; the consumer's failure wins,
-/// and a producer's failure surfaces after the batches it had already produced were consumed, as it would in one loop.
+/// <c>capacity</c> batches (so memory stays bounded). A failure of either stage stops both and is thrown at once; a
+/// producer's failure surfaces after the batches it had already produced were consumed, as it would in one loop.
 /// </summary>
 public static class Prefetch
 {
@@ -15,7 +15,7 @@ public static class Prefetch
         ArgumentNullException.ThrowIfNull(produce);
         ArgumentNullException.ThrowIfNull(consume);
         var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(async () =>
         {
             try
@@ -37,14 +37,24 @@ public static class Prefetch
             {
                 await consume(item).ConfigureAwait(false);
             }
+
+            await producer.ConfigureAwait(false);
         }
         catch
         {
             await stop.CancelAsync().ConfigureAwait(false);
-            await producer.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
             throw;
         }
-
-        await producer.ConfigureAwait(false);
+        finally
+        {
+            // after a failure the producer may still wait on its source (a client's next message): it is not awaited, it
+            // ends on the cancellation or with the call, and only then lets go of the token
+            _ = producer.ContinueWith(
+                done =>
+                {
+                    _ = done.Exception;
+                    stop.Dispose();
+                }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 }
