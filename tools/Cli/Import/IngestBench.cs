@@ -125,7 +125,7 @@ internal static class IngestBench
     private static async Task ImportAsync(IngestionService.IngestionServiceClient client, string csv, CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(csv);
-        var job = await IngestionClient.UploadAsync(client, new ImportHeader { Kind = RecordKind.Interaction, FileName = Path.GetFileName(csv) }, file, _ => { }, cancellationToken);
+        var job = await IngestionClient.UploadAsync(client, new ImportHeader { Kind = RecordKind.Interaction, FileName = Path.GetFileName(csv) }, file, cancellationToken);
         if (job.Status != ImportJobStatus.Succeeded || job.Rejected > 0)
         {
             throw new InvalidOperationException($"the bench import ended {job.Status} with {job.Rejected} rejected rows: {job.Failure}");

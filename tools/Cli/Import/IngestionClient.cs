@@ -31,21 +31,19 @@ internal static class IngestionClient
         return (channel, new IngestionService.IngestionServiceClient(channel));
     }
 
-    /// <summary>Streams the file in 64 KiB chunks after the header; <paramref name="sent"/> sees the bytes sent so far.</summary>
+    /// <summary>Streams the file in 64 KiB chunks after the header.</summary>
     public static async Task<ImportJob> UploadAsync(
-        IngestionService.IngestionServiceClient client, ImportHeader header, Stream file, Action<long> sent, CancellationToken cancellationToken)
+        IngestionService.IngestionServiceClient client, ImportHeader header, Stream file, CancellationToken cancellationToken)
     {
         using var call = client.StartImport(cancellationToken: cancellationToken);
         await call.RequestStream.WriteAsync(new ImportChunk { Header = header }, cancellationToken);
         var buffer = new byte[ChunkBytes];
-        long total = 0;
         int read;
         try
         {
             while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
             {
                 await call.RequestStream.WriteAsync(new ImportChunk { Data = ByteString.CopyFrom(buffer, 0, read) }, cancellationToken);
-                sent(total += read);
             }
 
             await call.RequestStream.CompleteAsync();
