@@ -14,6 +14,11 @@ internal sealed class EventOutbox(string schema, EnvelopeFactory envelopes, int 
 {
     private const string Columns = "tenant_id, topic, message_key, event_type, envelope, batch_events, event_keys";
 
+    // A packed row's envelope stays under .NET's large-object threshold (85,000 bytes): the writer building it and the relay
+    // reading it then allocate in the young generation, not on the large-object heap, whose every allocation is zeroed
+    // fresh memory and counts toward a full (gen 2) collection.
+    private const int PackedRowMaxBytes = 64 * 1024;
+
     private readonly string _insertMany = $"""
         INSERT INTO {schema}.outbox ({Columns})
         SELECT *, NULL FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::integer[])
@@ -36,7 +41,7 @@ internal sealed class EventOutbox(string schema, EnvelopeFactory envelopes, int 
                 continue;
             }
 
-            foreach (var packed in EnvelopeFactory.Join(run.Select(envelopes.Create), batchMaxEvents, batchMaxBytes))
+            foreach (var packed in EnvelopeFactory.Join(run.Select(envelopes.Create), batchMaxEvents, Math.Min(batchMaxBytes, PackedRowMaxBytes)))
             {
                 rows.Add(new OutboxRow(run[0].TenantId, packed.AsBatch(packed.Messages[0].Key), [.. packed.Messages.Select(m => m.Key)]));
             }
