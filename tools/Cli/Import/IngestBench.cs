@@ -80,6 +80,7 @@ internal static class IngestBench
             var seconds = clock.Elapsed.TotalSeconds;
             var distinct = counter.Distinct;
             var stored = await StoredAsync(postgres, tenant, cancellationToken);
+            Console.Error.WriteLine($"{name}: {stored} rows stored, {distinct} source ids in {counter.Events} events on the topic");
             return new IngestBenchResult(name, options.Records, Math.Round(seconds, 3), Math.Round(distinct / seconds, 0),
                 options.Records - Math.Min(stored, distinct), counter.Events - distinct, service.PeakRssMegabytes());
         }

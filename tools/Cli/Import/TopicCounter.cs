@@ -67,6 +67,9 @@ internal sealed class TopicCounter : IDisposable
             GroupId = $"bench-counter-{Guid.NewGuid():N}",
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoCommit = false,
+            // a tenant's events of one kind share one partition, in batch messages of about half a megabyte: fetch many at once
+            MaxPartitionFetchBytes = 64 * 1024 * 1024,
+            FetchMaxBytes = 64 * 1024 * 1024,
         }).Build();
         consumer.Subscribe(Topics.IngestionInteractions);
         while (!_stop.IsCancellationRequested)
