@@ -22,6 +22,7 @@ public static class SchedulingExtensions
             .Publishes(Topics.SchedulingRequirements, Topics.SchedulingSchedules)
             .AddSchedulingSubscriptions();
         builder.Services.AddSingleton<SettingsStore>();
+        builder.Services.AddSingleton<PlanningInputsReader>();
         builder.Services.AddSingleton<WorkItemStore>();
         builder.Services.AddSingleton<PlanStore>();
         builder.Services.AddSingleton<ScheduleStore>();

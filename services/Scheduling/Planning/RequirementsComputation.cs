@@ -12,14 +12,14 @@ namespace BackOfficeCloud.Scheduling.Planning;
 /// transaction: it is CPU work), then stores the plan with its schedule demand and publishes it in one transaction.
 /// </summary>
 public sealed class RequirementsComputation(
-    NpgsqlDataSource dataSource, SettingsStore settings, WorkItemStore workItems, PlanStore plans, SchedulingEvents events, TimeProvider clock)
+    NpgsqlDataSource dataSource, PlanningInputsReader planningInputs, PlanStore plans, SchedulingEvents events, TimeProvider clock)
 {
     private readonly IRequirementsPlanner _planner = new RequirementsPlanner(RequirementsOptions.Default);
 
     public async Task<RequirementsPlan> ComputeAsync(string tenantId, ComputeRequirementsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var inputs = await ReadInputsAsync(tenantId, cancellationToken);
+        var inputs = await dataSource.InTenantAsync(tenantId, transaction => planningInputs.ReadAsync(transaction, cancellationToken), cancellationToken);
         var zone = inputs.Settings.TimeZone;
         var period = PlanningPeriod.Of(request, zone);
         var now = new[] { clock.GetUtcNow(), period.Start }.Min();
@@ -28,31 +28,14 @@ public sealed class RequirementsComputation(
         var plan = RequirementsPlanMapper.ToPlan(Guid.CreateVersion7(), staffing, result, period, zone);
         var demand = ScheduleDemand.From(staffing, result, period, zone);
 
-        var (connection, transaction) = await dataSource.OpenTenantTransactionAsync(tenantId, cancellationToken);
-        await using (connection)
-        await using (transaction)
-        {
-            await plans.InsertAsync(transaction, plan, demand, cancellationToken);
-            await events.RequirementsComputedAsync(tenantId, plan, transaction, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
+        await dataSource.InTenantAsync(
+            tenantId,
+            async transaction =>
+            {
+                await plans.InsertAsync(transaction, plan, demand, cancellationToken);
+                await events.RequirementsComputedAsync(tenantId, plan, transaction, cancellationToken);
+            },
+            cancellationToken);
         return plan;
-    }
-
-    /// <summary>The tenant's settings with defaults (the zone of its first roster queue unless set), queues, forecasts and backlog.</summary>
-    private async Task<PlanningInputs> ReadInputsAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        var (connection, transaction) = await dataSource.OpenTenantTransactionAsync(tenantId, cancellationToken);
-        await using (connection)
-        await using (transaction)
-        {
-            var stored = await settings.GetAsync(transaction, cancellationToken);
-            var queues = await PlanningInputStores.Queues.ReadAllAsync(transaction, cancellationToken);
-            var forecasts = await PlanningInputStores.Forecasts.ReadAllAsync(transaction, cancellationToken);
-            var backlog = await workItems.OpenAsync(transaction, cancellationToken);
-            var zone = queues.Values.Select(q => q.TimeZone).FirstOrDefault(z => !string.IsNullOrEmpty(z)) ?? "UTC";
-            return new PlanningInputs(PlanningSettingsDefaults.Complete(stored, zone), queues, forecasts, backlog);
-        }
     }
 }

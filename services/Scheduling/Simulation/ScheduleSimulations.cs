@@ -15,7 +15,7 @@ namespace BackOfficeCloud.Scheduling.Simulation;
 /// KPIs against the targets. Blending policies may hand back-office work to agents in phone blocks when the tenant
 /// plans blended (the requirements plan counts their idle time as back-office capacity); silo never does.
 /// </summary>
-public sealed class ScheduleSimulations(NpgsqlDataSource dataSource, ScheduleStore schedules, SettingsStore settings, WorkItemStore workItems, TimeProvider clock)
+public sealed class ScheduleSimulations(NpgsqlDataSource dataSource, ScheduleStore schedules, PlanningInputsReader planningInputs, TimeProvider clock)
 {
     public async Task<ScheduleSimulation> SimulateAsync(string tenant, SimulationRequest request, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class ScheduleSimulations(NpgsqlDataSource dataSource, ScheduleSto
             async transaction => (
                 await schedules.GetAsync(transaction, request.ScheduleId, request.Version, cancellationToken)
                     ?? throw new RpcException(new Status(StatusCode.NotFound, $"schedule_id '{request.ScheduleId}' v{request.Version} was not found")),
-                await ReadInputsAsync(transaction, cancellationToken)),
+                await planningInputs.ReadAsync(transaction, cancellationToken)),
             cancellationToken);
         var scenario = ScheduleScenario.Build(schedule, inputs, request);
         var policy = Policy(request.Policy, inputs.Settings.BlendingEnabled);
@@ -40,15 +40,4 @@ public sealed class ScheduleSimulations(NpgsqlDataSource dataSource, ScheduleSto
         "greedy" => new GreedyPolicy(BackOfficeInPhoneBlock: blendingEnabled),
         _ => BlendingPolicies.ByName(name),
     };
-
-    private async Task<PlanningInputs> ReadInputsAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        var queues = await PlanningInputStores.Queues.ReadAllAsync(transaction, cancellationToken);
-        var zone = queues.Values.Select(q => q.TimeZone).FirstOrDefault(z => !string.IsNullOrEmpty(z)) ?? "UTC";
-        return new PlanningInputs(
-            PlanningSettingsDefaults.Complete(await settings.GetAsync(transaction, cancellationToken), zone),
-            queues,
-            await PlanningInputStores.Forecasts.ReadAllAsync(transaction, cancellationToken),
-            await workItems.OpenAsync(transaction, cancellationToken));
-    }
 }
