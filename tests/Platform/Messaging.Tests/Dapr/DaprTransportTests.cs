@@ -6,6 +6,7 @@ using BackOfficeCloud.Messaging.Envelope;
 using BackOfficeCloud.Messaging.Tests.Events;
 using BackOfficeCloud.Messaging.Tests.Support;
 using BackOfficeCloud.TestKit;
+using BackOfficeCloud.TestKit.Services;
 
 namespace BackOfficeCloud.Messaging.Tests.Dapr;
 
@@ -79,11 +80,7 @@ public class DaprTransportTests(PostgresFixture postgres) : IAsyncLifetime
 
         await _host.EnqueueBatchAsync(tenant, key, TestEvents.Items(Published, tenant, 3));
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (_sidecar.BulkPublished.IsEmpty && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.HoldsAsync(() => Task.FromResult(!_sidecar.BulkPublished.IsEmpty), TimeSpan.FromSeconds(30));
 
         var request = Assert.Single(_sidecar.BulkPublished);
         Assert.Equal("pubsub", request.PubsubName);
@@ -129,11 +126,7 @@ public class DaprTransportTests(PostgresFixture postgres) : IAsyncLifetime
 
         await _host.EnqueueAsync(tenant, [TestEvents.Item(Published, tenant, "item-42")]);
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (_sidecar.Published.IsEmpty && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.HoldsAsync(() => Task.FromResult(!_sidecar.Published.IsEmpty), TimeSpan.FromSeconds(30));
 
         var request = Assert.Single(_sidecar.Published);
         Assert.Equal("pubsub", request.PubsubName);

@@ -111,42 +111,10 @@ public sealed class BusHost : IAsyncDisposable
     }
 
     /// <summary>The event ids the handler applied for the tenant, one per applied row.</summary>
-    public async Task<List<string>> AppliedEventIdsAsync(string tenant)
-    {
-        var (connection, transaction) = await Get<NpgsqlDataSource>().OpenTenantTransactionAsync(tenant);
-        await using (connection)
-        await using (transaction)
-        {
-            await using var select = new NpgsqlCommand($"SELECT event_id FROM {Schema}.applied ORDER BY event_id", connection, transaction);
-            await using var reader = await select.ExecuteReaderAsync();
-            var ids = new List<string>();
-            while (await reader.ReadAsync())
-            {
-                ids.Add(reader.GetString(0));
-            }
-
-            return ids;
-        }
-    }
+    public Task<List<string>> AppliedEventIdsAsync(string tenant) => AppliedAsync(tenant, "event_id");
 
     /// <summary>Rows the handler wrote for the tenant, by item id.</summary>
-    public async Task<List<string>> AppliedItemsAsync(string tenant)
-    {
-        var (connection, transaction) = await Get<NpgsqlDataSource>().OpenTenantTransactionAsync(tenant);
-        await using (connection)
-        await using (transaction)
-        {
-            await using var select = new NpgsqlCommand($"SELECT item_id FROM {Schema}.applied ORDER BY item_id", connection, transaction);
-            await using var reader = await select.ExecuteReaderAsync();
-            var items = new List<string>();
-            while (await reader.ReadAsync())
-            {
-                items.Add(reader.GetString(0));
-            }
-
-            return items;
-        }
-    }
+    public Task<List<string>> AppliedItemsAsync(string tenant) => AppliedAsync(tenant, "item_id");
 
     /// <summary>Waits (bounded) until the tenant has at least <paramref name="count"/> applied rows; returns them.</summary>
     public async Task<List<string>> WaitForAppliedAsync(string tenant, int count, TimeSpan? timeout = null)
@@ -160,6 +128,24 @@ public sealed class BusHost : IAsyncDisposable
         }
 
         return items;
+    }
+
+    private async Task<List<string>> AppliedAsync(string tenant, string column)
+    {
+        var (connection, transaction) = await Get<NpgsqlDataSource>().OpenTenantTransactionAsync(tenant);
+        await using (connection)
+        await using (transaction)
+        {
+            await using var select = new NpgsqlCommand($"SELECT {column} FROM {Schema}.applied ORDER BY {column}", connection, transaction);
+            await using var reader = await select.ExecuteReaderAsync();
+            var values = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                values.Add(reader.GetString(0));
+            }
+
+            return values;
+        }
     }
 
     public async ValueTask DisposeAsync()
