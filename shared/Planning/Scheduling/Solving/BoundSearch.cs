@@ -43,6 +43,19 @@ internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer,
         }
 
         report(LowerBound);
+
+        // Until the LP's duals are close to optimal the ascent finds the better bound; it runs beside the LP solves.
+        var columnGenerationDone = false;
+        var ascent = Task.Run(() => new LagrangianAscent(problem, pricer).Run(() => Volatile.Read(ref columnGenerationDone) || stop()));
+        var rounds = GenerateColumns(center, timeLeft, stop, tolerance, report);
+        Volatile.Write(ref columnGenerationDone, true);
+        LowerBound = Math.Max(LowerBound, ascent.GetAwaiter().GetResult());
+        report(LowerBound);
+        return rounds;
+    }
+
+    private int GenerateColumns(Duals center, Func<TimeSpan> timeLeft, Func<bool> stop, double tolerance, Action<double> report)
+    {
         var rounds = 0;
         while (true)
         {
