@@ -140,14 +140,13 @@ internal sealed class ActivityAssigner(CompiledProblem problem)
 
         public int Cheapest(Piece piece)
         {
-            var g = piece.Group;
-            var best = g.TakesCalls ? Phone : -2;
-            var bestCost = g.TakesCalls ? Cost(piece, Phone) : double.PositiveInfinity;
-            for (var a = 0; a < g.Activities.Count; a++)
+            var (best, bestCost) = (-2, double.PositiveInfinity);
+            foreach (var activity in ActivityCost.Choices(piece.Group))
             {
-                if (!g.Activities[a].IsQueue && Cost(piece, a) < bestCost - 1e-9)
+                var cost = Cost(piece, activity);
+                if (cost < bestCost - 1e-9)
                 {
-                    (best, bestCost) = (a, Cost(piece, a));
+                    (best, bestCost) = (activity, cost);
                 }
             }
 

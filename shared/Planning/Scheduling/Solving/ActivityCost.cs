@@ -31,6 +31,23 @@ internal sealed class ActivityCost
         _done = [.. problem.Problem.WorkTypes.Select(_ => new double[n])];
     }
 
+    /// <summary>Phones (if the group takes calls) and each back-office work type of the group.</summary>
+    public static IEnumerable<int> Choices(SkillGroup group)
+    {
+        if (group.TakesCalls)
+        {
+            yield return Phone;
+        }
+
+        for (var a = 0; a < group.Activities.Count; a++)
+        {
+            if (!group.Activities[a].IsQueue)
+            {
+                yield return a;
+            }
+        }
+    }
+
     /// <summary>Adds (+1) or removes (−1) one agent of the group on the activity over [from, to).</summary>
     public void Move(SkillGroup group, int activity, int from, int to, int delta)
     {

@@ -52,26 +52,9 @@ internal sealed class BlockRefiner(CompiledProblem problem, ActivityCost cost)
         }
     }
 
-    /// <summary>Phones (if the group takes calls) and each back-office work type of the group.</summary>
-    public static IEnumerable<int> Choices(SkillGroup group)
-    {
-        if (group.TakesCalls)
-        {
-            yield return ActivityCost.Phone;
-        }
-
-        for (var a = 0; a < group.Activities.Count; a++)
-        {
-            if (!group.Activities[a].IsQueue)
-            {
-                yield return a;
-            }
-        }
-    }
-
     private bool BestResponse(DutyRun run)
     {
-        var choices = Choices(run.Group).ToArray();
+        var choices = ActivityCost.Choices(run.Group).ToArray();
         if (choices.Length < 2)
         {
             return false;
