@@ -25,6 +25,7 @@ internal sealed class LagrangianAscent(CompiledProblem problem, PatternPricer pr
         var best = double.NegativeInfinity;
         var theta = 1.0;
         var sinceImproved = 0;
+        var targetScaleAtZero = NothingDoneCost();
         while (!stop())
         {
             var (bound, gMu, gRho, gSigma) = Evaluate();
@@ -45,7 +46,7 @@ internal sealed class LagrangianAscent(CompiledProblem problem, PatternPricer pr
                 break;
             }
 
-            var rise = theta * ((best + (TargetAbove * (Math.Abs(best) > 1e-9 ? Math.Abs(best) : NothingDoneCost()))) - bound);
+            var rise = theta * ((best + (TargetAbove * (Math.Abs(best) > 1e-9 ? Math.Abs(best) : targetScaleAtZero))) - bound);
             Step(coverageNorm < 1e-12 ? 0 : rise / coverageNorm, workNorm < 1e-12 ? 0 : rise / workNorm, gMu, gRho, gSigma);
         }
 
