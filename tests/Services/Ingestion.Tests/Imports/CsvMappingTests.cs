@@ -1,7 +1,7 @@
-using System.Text;
 using BackOfficeCloud.Contracts.Ingestion.V1;
-using BackOfficeCloud.Ingestion.Imports;
+using BackOfficeCloud.Ingestion.Tests.Support;
 using BackOfficeCloud.ServiceDefaults.Validation;
+using static BackOfficeCloud.Ingestion.Tests.Support.CsvRows;
 
 namespace BackOfficeCloud.Ingestion.Tests.Imports;
 
@@ -61,41 +61,15 @@ public sealed class CsvMappingTests
     [Fact]
     public async Task The_documented_example_export_reads_with_its_mapping()
     {
-        var examples = Path.Combine(RepositoryRoot(), "docs", "examples", "ingestion");
-        var mapping = ColumnMapping.Parser.ParseJson(await File.ReadAllTextAsync(Path.Combine(examples, "acd-mapping.json")));
+        var mapping = ColumnMapping.Parser.ParseJson(await CsvRows.ExampleAsync("acd-mapping.json"));
 
-        var calls = await ReadAsync<Interaction>(await File.ReadAllTextAsync(Path.Combine(examples, "acd-export.csv")), mapping);
-        var queues = await ReadAsync<RosterQueue>(await File.ReadAllTextAsync(Path.Combine(examples, "roster-queues.csv")), new ColumnMapping());
+        var calls = await ReadAsync<Interaction>(await CsvRows.ExampleAsync("acd-export.csv"), mapping);
+        var queues = await ReadAsync<RosterQueue>(await CsvRows.ExampleAsync("roster-queues.csv"), new ColumnMapping());
 
         Assert.Equal(["A-1001", "A-1002", "A-1003", "A-1004"], calls.Select(r => r.Record!.SourceId));
         Assert.Equal([2L, 4, 5, 6], calls.Select(r => r.Line));
         Assert.Equal(("Smith, John", Channel.Voice), (calls[0].Record!.CustomerRef, calls[0].Record!.Channel));
         Assert.Equal([2, 1], queues.Select(r => r.Record!.OpenHours.Count));
         Assert.True(queues[1].Record!.Deferrable);
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "BackOfficeCloud.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("the repository root is not above the test binaries");
-    }
-
-    private static async Task<List<ImportRow<T>>> ReadAsync<T>(string csv, ColumnMapping mapping)
-        where T : class, Google.Protobuf.IMessage<T>, new()
-    {
-        var rows = new List<ImportRow<T>>();
-        await foreach (var row in new CsvRecordSource<T>(new MemoryStream(Encoding.UTF8.GetBytes(csv)), mapping).ReadAsync(CancellationToken.None))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
     }
 }

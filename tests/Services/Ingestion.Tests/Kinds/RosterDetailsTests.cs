@@ -1,12 +1,10 @@
-using System.Text;
 using BackOfficeCloud.Contracts.Events.V1;
 using BackOfficeCloud.Contracts.Ingestion.V1;
-using BackOfficeCloud.Ingestion.Imports;
 using BackOfficeCloud.Ingestion.Kinds;
 using BackOfficeCloud.Ingestion.Storage;
 using BackOfficeCloud.Ingestion.Tests.Grpc;
-using BackOfficeCloud.Ingestion.Tests.Imports;
 using BackOfficeCloud.Ingestion.Validation;
+using static BackOfficeCloud.Ingestion.Tests.Support.CsvRows;
 
 namespace BackOfficeCloud.Ingestion.Tests.Kinds;
 
@@ -36,13 +34,7 @@ public sealed class RosterDetailsTests
     [Fact]
     public async Task The_documented_roster_csv_carries_contract_terms_and_preferences_and_its_bad_row_names_the_fields()
     {
-        var csv = await File.ReadAllTextAsync(Path.Combine(CsvMappingTests.RepositoryRoot(), "docs", "examples", "ingestion", "roster-agents.csv"));
-
-        var rows = new List<ImportRow<RosterAgent>>();
-        await foreach (var row in new CsvRecordSource<RosterAgent>(new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ColumnMapping()).ReadAsync(CancellationToken.None))
-        {
-            rows.Add(row);
-        }
+        var rows = await ReadAsync<RosterAgent>(await ExampleAsync("roster-agents.csv"), new ColumnMapping());
 
         var ann = rows[0].Record!;
         Assert.Equal((5, 9.0), (ann.Contract.MaxConsecutiveDays, ann.Contract.MaxShiftHours));
@@ -98,11 +90,4 @@ public sealed class RosterDetailsTests
     };
 
     private static StoredRecord<T> Stored<T>(T record, string id) => new(0, record, id, Guid.NewGuid(), 3, StoreOutcome.Updated);
-
-    private static IReadOnlyList<RowError> Errors(Action<RowErrors> validate)
-    {
-        var errors = new RowErrors(0);
-        validate(errors);
-        return errors.Errors;
-    }
 }

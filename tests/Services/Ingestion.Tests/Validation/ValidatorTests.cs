@@ -1,6 +1,7 @@
 using BackOfficeCloud.Contracts.Ingestion.V1;
 using BackOfficeCloud.Ingestion.Tests.Grpc;
 using BackOfficeCloud.Ingestion.Validation;
+using static BackOfficeCloud.Ingestion.Tests.Support.CsvRows;
 
 namespace BackOfficeCloud.Ingestion.Tests.Validation;
 
@@ -83,13 +84,5 @@ public sealed class ValidatorTests
 
         Assert.Equal(("source_id", 61), (error.Field, error.Value.Length));
         Assert.Equal("is longer than 200 characters (500)", error.Reason);
-    }
-
-    private static IReadOnlyList<RowError> Errors(Action<RowErrors> validate)
-    {
-        var errors = new RowErrors(7);
-        validate(errors);
-        Assert.All(errors.Errors, e => Assert.Equal(7, e.Row));
-        return errors.Errors;
     }
 }
