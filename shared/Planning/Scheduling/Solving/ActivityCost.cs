@@ -67,19 +67,17 @@ internal sealed class ActivityCost
     }
 
     /// <summary>How much the objective changes when one more agent of the group does the activity in interval t.</summary>
-    public double Added(SkillGroup group, int activity, int t) => Change(group, activity, t, t + 1, +1);
-
-    private double Change(SkillGroup group, int activity, int from, int to, int delta)
+    public double Added(SkillGroup group, int activity, int t)
     {
         if (activity == Phone)
         {
             var change = 0.0;
-            ForEachQueue(group, from, to, (q, t, agents) => change += QueueCost(q, t, _covered[q][t] + (delta * agents)) - QueueCost(q, t, _covered[q][t]));
+            ForEachQueue(group, t, t + 1, (q, i, agents) => change += QueueCost(q, i, _covered[q][i] + agents) - QueueCost(q, i, _covered[q][i]));
             return change;
         }
 
         var work = group.Activities[activity];
-        return DeadlineChange(work.Index, from, to, delta * work.Proficiency);
+        return DeadlineChange(work.Index, t, t + 1, work.Proficiency);
     }
 
     private void ForEachQueue(SkillGroup group, int from, int to, Action<int, int, double> apply)
@@ -144,7 +142,7 @@ internal sealed class ActivityCost
         }
     }
 
-    private double WorkMinutes(Compilation.GroupActivity work, int t) => work.Proficiency * _problem.Grid.Intervals[t].Minutes;
+    private double WorkMinutes(GroupActivity work, int t) => work.Proficiency * _problem.Grid.Intervals[t].Minutes;
 
     /// <summary>Per queue activity of the group and interval, the share of its phone agents the LP sends there.</summary>
     private static double[][] Routing(SkillGroup group, int n, Func<int, int, int, double> plannedWork)
