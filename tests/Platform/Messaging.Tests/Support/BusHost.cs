@@ -3,6 +3,7 @@ using BackOfficeCloud.Messaging.Hosting;
 using BackOfficeCloud.Messaging.Migrations;
 using BackOfficeCloud.Messaging.Outbox;
 using BackOfficeCloud.Messaging.Publishing;
+using BackOfficeCloud.TestKit.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -86,16 +87,8 @@ public sealed class BusHost : IAsyncDisposable
         }
     }
 
-    public async Task EnqueueBatchAsync(string tenant, string key, IReadOnlyList<OutgoingEvent> events)
-    {
-        var (connection, transaction) = await Get<NpgsqlDataSource>().OpenTenantTransactionAsync(tenant);
-        await using (connection)
-        await using (transaction)
-        {
-            await Get<IEventOutbox>().EnqueueBatchAsync(transaction, key, events);
-            await transaction.CommitAsync();
-        }
-    }
+    public Task EnqueueBatchAsync(string tenant, string key, IReadOnlyList<OutgoingEvent> events) =>
+        Get<NpgsqlDataSource>().InTenantAsync(tenant, transaction => Get<IEventOutbox>().EnqueueBatchAsync(transaction, key, events));
 
     /// <summary>Rows in this service's outbox and the events they hold, across tenants (read as the relay reads).</summary>
     public async Task<(long Rows, long Events)> OutboxCountsAsync()
@@ -119,24 +112,15 @@ public sealed class BusHost : IAsyncDisposable
     /// <summary>Waits (bounded) until the tenant has at least <paramref name="count"/> applied rows; returns them.</summary>
     public async Task<List<string>> WaitForAppliedAsync(string tenant, int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        var items = await AppliedItemsAsync(tenant);
-        while (items.Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            items = await AppliedItemsAsync(tenant);
-        }
-
+        List<string> items = [];
+        await Eventually.HoldsAsync(async () => (items = await AppliedItemsAsync(tenant)).Count >= count, timeout);
         return items;
     }
 
-    private async Task<List<string>> AppliedAsync(string tenant, string column)
-    {
-        var (connection, transaction) = await Get<NpgsqlDataSource>().OpenTenantTransactionAsync(tenant);
-        await using (connection)
-        await using (transaction)
+    private Task<List<string>> AppliedAsync(string tenant, string column) =>
+        Get<NpgsqlDataSource>().InTenantAsync(tenant, async transaction =>
         {
-            await using var select = new NpgsqlCommand($"SELECT {column} FROM {Schema}.applied ORDER BY {column}", connection, transaction);
+            await using var select = new NpgsqlCommand($"SELECT {column} FROM {Schema}.applied ORDER BY {column}", transaction.Connection, transaction);
             await using var reader = await select.ExecuteReaderAsync();
             var values = new List<string>();
             while (await reader.ReadAsync())
@@ -145,8 +129,7 @@ public sealed class BusHost : IAsyncDisposable
             }
 
             return values;
-        }
-    }
+        });
 
     public async ValueTask DisposeAsync()
     {
