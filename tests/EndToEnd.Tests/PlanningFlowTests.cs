@@ -108,36 +108,9 @@ public class PlanningFlowTests(PlatformFixture platform)
     }
 
     // Three weeks of calls every day 08:00-18:00, busier in the late morning, so a seasonal mean has a shape to learn.
-    private static IngestInteractionsRequest History(DateOnly today)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Zone);
-        var request = new IngestInteractionsRequest();
-        for (var day = today.AddDays(-21); day < today; day = day.AddDays(1))
-        {
-            for (var slot = 0; slot < 20; slot++)
-            {
-                var calls = slot is >= 4 and < 8 ? 8 : 4;
-                for (var call = 0; call < calls; call++)
-                {
-                    var local = day.ToDateTime(new TimeOnly(8, 0)).AddMinutes((slot * 30) + (call * 30.0 / calls));
-                    var arrived = new DateTimeOffset(local, zone.GetUtcOffset(local));
-                    request.Interactions.Add(new Interaction
-                    {
-                        SourceId = $"call-{day:yyyyMMdd}-{slot}-{call}",
-                        Channel = Channel.Voice,
-                        Queue = Phone,
-                        ArrivedAt = Timestamp.FromDateTimeOffset(arrived),
-                        AnsweredAt = Timestamp.FromDateTimeOffset(arrived.AddSeconds(10)),
-                        EndedAt = Timestamp.FromDateTimeOffset(arrived.AddSeconds(310)),
-                        TalkSeconds = 240,
-                        WrapSeconds = 60,
-                    });
-                }
-            }
-        }
-
-        return request;
-    }
+    private static IngestInteractionsRequest History(DateOnly today) =>
+        new CallHistory(Zone, Phone, "call", Days: 21, Opens: new TimeOnly(8, 0), Slots: 20, CallsInSlot: slot => slot is >= 4 and < 8 ? 8 : 4, AnswerSeconds: 10, TalkSeconds: 240, WrapSeconds: 60)
+            .Before(today);
 
     private static IngestWorkItemsRequest Backlog(DateOnly today)
     {

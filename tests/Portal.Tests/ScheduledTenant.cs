@@ -3,7 +3,7 @@ using BackOfficeCloud.Contracts.Forecasting.V1;
 using BackOfficeCloud.Contracts.Ingestion.V1;
 using BackOfficeCloud.Contracts.Scheduling.V1;
 using BackOfficeCloud.EndToEnd.Tests;
-using Google.Protobuf.WellKnownTypes;
+using BackOfficeCloud.TestKit;
 using Grpc.Core;
 using ForecastJobState = BackOfficeCloud.Contracts.Forecasting.V1.JobState;
 
@@ -77,29 +77,9 @@ public static class ScheduledTenant
     }
 
     /// <summary>Two weeks of calls 09:00–17:00 of 300 s: 6 per half hour, 10 in the half hours of 12:00–13:00.</summary>
-    private static IngestInteractionsRequest History(DateOnly today)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Zone);
-        var calls =
-            from day in Enumerable.Range(1, 14).Select(d => today.AddDays(-d))
-            from slot in Enumerable.Range(0, 16)
-            let perSlot = slot is 6 or 7 ? 10 : 6
-            from call in Enumerable.Range(0, perSlot)
-            let local = day.ToDateTime(new TimeOnly(9, 0)).AddMinutes((slot * 30) + (call * 30.0 / perSlot))
-            let arrived = new DateTimeOffset(local, zone.GetUtcOffset(local))
-            select new Interaction
-            {
-                SourceId = $"whatif-{day:yyyyMMdd}-{slot}-{call}",
-                Channel = Channel.Voice,
-                Queue = Phone,
-                ArrivedAt = Timestamp.FromDateTimeOffset(arrived),
-                AnsweredAt = Timestamp.FromDateTimeOffset(arrived.AddSeconds(15)),
-                EndedAt = Timestamp.FromDateTimeOffset(arrived.AddSeconds(315)),
-                TalkSeconds = 250,
-                WrapSeconds = 50,
-            };
-        return new IngestInteractionsRequest { Interactions = { calls } };
-    }
+    private static IngestInteractionsRequest History(DateOnly today) =>
+        new CallHistory(Zone, Phone, "whatif", Days: 14, Opens: new TimeOnly(9, 0), Slots: 16, CallsInSlot: slot => slot is 6 or 7 ? 10 : 6, AnswerSeconds: 15, TalkSeconds: 250, WrapSeconds: 50)
+            .Before(today);
 
     private static async Task<T?> LastAsync<T>(IAsyncStreamReader<T> updates)
         where T : class
