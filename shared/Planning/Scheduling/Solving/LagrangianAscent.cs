@@ -87,9 +87,16 @@ internal sealed class LagrangianAscent(CompiledProblem problem, PatternPricer pr
             var prices = new double[grid.Count];
             for (var t = 0; t < grid.Count; t++)
             {
-                var values = group.Activities.Select(a => a.IsQueue ? _mu[a.Index][t] * a.Proficiency : _rho[a.Index][t] * a.Proficiency * grid.Intervals[t].Minutes).ToList();
-                prices[t] = values.Max();
-                bestActivity[t] = values.IndexOf(prices[t]);
+                prices[t] = double.NegativeInfinity;
+                for (var i = 0; i < group.Activities.Count; i++)
+                {
+                    var a = group.Activities[i];
+                    var value = a.IsQueue ? _mu[a.Index][t] * a.Proficiency : _rho[a.Index][t] * a.Proficiency * grid.Intervals[t].Minutes;
+                    if (value > prices[t])
+                    {
+                        (prices[t], bestActivity[t]) = (value, i);
+                    }
+                }
             }
 
             // At these prices every split of on-duty time to a best-valued activity costs nothing, so the on-duty
