@@ -1,9 +1,12 @@
+using System.Collections.Frozen;
 using BackOfficeCloud.Contracts.Ingestion.V1;
 
 namespace BackOfficeCloud.Ingestion.Validation;
 
 public static class RosterValidator
 {
+    private static readonly FrozenSet<string> DayNames = Enum.GetNames<DayOfWeek>().ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     public static void Validate(RosterAgent agent, RowErrors errors)
     {
         ArgumentNullException.ThrowIfNull(agent);
@@ -122,7 +125,7 @@ public static class RosterValidator
 
         for (var i = 0; i < preferences.DaysOff.Count; i++)
         {
-            if (!Enum.GetNames<DayOfWeek>().Contains(preferences.DaysOff[i], StringComparer.OrdinalIgnoreCase))
+            if (!DayNames.Contains(preferences.DaysOff[i]))
             {
                 errors.Fail($"preferences.days_off[{i}]", preferences.DaysOff[i], "is not a day name (monday … sunday)");
             }
