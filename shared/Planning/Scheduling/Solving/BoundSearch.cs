@@ -47,8 +47,17 @@ internal sealed class BoundSearch(CompiledProblem problem, PatternPricer pricer,
         // Until the LP's duals are close to optimal the ascent finds the better bound; it runs beside the LP solves.
         var columnGenerationDone = false;
         var ascent = Task.Run(() => new LagrangianAscent(problem, pricer).Run(() => Volatile.Read(ref columnGenerationDone) || stop()));
-        var rounds = GenerateColumns(center, timeLeft, stop, tolerance, report);
-        Volatile.Write(ref columnGenerationDone, true);
+        int rounds;
+        try
+        {
+            rounds = GenerateColumns(center, timeLeft, stop, tolerance, report);
+        }
+        finally
+        {
+            // Also when an LP solve throws: the ascent would otherwise keep a core busy until the time limit.
+            Volatile.Write(ref columnGenerationDone, true);
+        }
+
         LowerBound = Math.Max(LowerBound, ascent.GetAwaiter().GetResult());
         report(LowerBound);
         return rounds;
