@@ -67,7 +67,10 @@ public sealed partial class ImportRunner(
             job.Failure = e switch
             {
                 CsvFormatException csv => $"line {csv.LineNumber}: {csv.Message}",
-                NpgsqlException => $"the database refused a chunk ({WithCauses(e)}); the chunks before it are stored: re-run the same file to complete it",
+                NpgsqlException => $"the database refused a chunk ({WithCauses(e)}); "
+                    + (header.Policy == InvalidRowPolicy.RejectAll
+                        ? "under reject-all the file is one transaction, so nothing was stored: re-run the same file"
+                        : "the chunks before it are stored: re-run the same file to complete it"),
                 _ => e.Message,
             };
             LogImportFailed(jobId, kind.Name, job.RowsRead, e);
