@@ -6,7 +6,6 @@ using BackOfficeCloud.Messaging.Publishing;
 using BackOfficeCloud.Scheduling.Tests.Support;
 using BackOfficeCloud.TestKit;
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
 
 namespace BackOfficeCloud.Scheduling.Tests.Jobs;
 
@@ -97,16 +96,7 @@ public sealed class RosterDetailsTests(SchedulingServiceFixture service)
 
         var plan = await client.ComputeRequirementsAsync(_scenario.Period(days: days));
         var job = await client.CreateScheduleJobAsync(new CreateScheduleJobRequest { PlanId = plan.PlanId, TimeLimitSeconds = 20 });
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        ScheduleJob last = job;
-        using (var watch = client.WatchScheduleJob(new GetScheduleJobRequest { JobId = job.JobId }, cancellationToken: timeout.Token))
-        {
-            await foreach (var update in watch.ResponseStream.ReadAllAsync(timeout.Token))
-            {
-                last = update;
-            }
-        }
-
+        var last = (await ScheduleJobUpdates.AllAsync(client, job.JobId)).LastOrDefault() ?? job;
         Assert.True(last.State == "succeeded", last.Error);
         return await client.GetScheduleAsync(new GetScheduleRequest { ScheduleId = last.ScheduleId });
     }

@@ -21,7 +21,7 @@ public class ScheduleJobTests(SchedulingServiceFixture service)
         // no gap tolerance: the solve runs for its whole time limit, reporting as it goes
         var job = await client.CreateScheduleJobAsync(new CreateScheduleJobRequest { PlanId = plan.PlanId, TimeLimitSeconds = 8, GapTolerance = 0 });
         Assert.Equal(PlanningScenario.Agents, job.Employees);
-        var updates = await WatchAsync(client, job.JobId);
+        var updates = await ScheduleJobUpdates.AllAsync(client, job.JobId);
 
         var last = updates[^1];
         Assert.Equal("succeeded", last.State);
@@ -101,7 +101,7 @@ public class ScheduleJobTests(SchedulingServiceFixture service)
     {
         var (tenant, client, plan) = await PlannedTenantAsync();
         var job = await client.CreateScheduleJobAsync(new CreateScheduleJobRequest { PlanId = plan.PlanId, TimeLimitSeconds = 5 });
-        var done = (await WatchAsync(client, job.JobId))[^1];
+        var done = (await ScheduleJobUpdates.AllAsync(client, job.JobId))[^1];
         var schedule = await client.GetScheduleAsync(new GetScheduleRequest { ScheduleId = done.ScheduleId });
         var now = _scenario.At(11);
         var absent = schedule.Shifts.First(s => s.Start.ToDateTimeOffset() < now && s.End.ToDateTimeOffset() > now.AddHours(2) && s.Segments.Any(a => a.Activity == "phone")).EmployeeId;
@@ -186,18 +186,5 @@ public class ScheduleJobTests(SchedulingServiceFixture service)
         var client = await service.ClientAsync(tenant);
         await service.PublishAndApplyAsync(tenant, _scenario.Events(tenant, days: days));
         return (tenant, client, await client.ComputeRequirementsAsync(_scenario.Period(days: days)));
-    }
-
-    private static async Task<List<ScheduleJob>> WatchAsync(SchedulingService.SchedulingServiceClient client, string jobId)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        using var watch = client.WatchScheduleJob(new GetScheduleJobRequest { JobId = jobId }, cancellationToken: timeout.Token);
-        var updates = new List<ScheduleJob>();
-        await foreach (var update in watch.ResponseStream.ReadAllAsync(timeout.Token))
-        {
-            updates.Add(update);
-        }
-
-        return updates;
     }
 }

@@ -168,14 +168,7 @@ public class ScheduleSimulationTests(SchedulingServiceFixture service)
         await service.PublishAndApplyAsync(tenant, _scenario.Events(tenant));
         var plan = await client.ComputeRequirementsAsync(_scenario.Period());
         var job = await client.CreateScheduleJobAsync(new CreateScheduleJobRequest { PlanId = plan.PlanId, TimeLimitSeconds = 5 });
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        using var watch = client.WatchScheduleJob(new GetScheduleJobRequest { JobId = job.JobId }, cancellationToken: timeout.Token);
-        ScheduleJob? last = null;
-        await foreach (var update in watch.ResponseStream.ReadAllAsync(timeout.Token))
-        {
-            last = update;
-        }
-
+        var last = (await ScheduleJobUpdates.AllAsync(client, job.JobId)).LastOrDefault();
         Assert.Equal("succeeded", last?.State);
         return (tenant, client, await client.GetScheduleAsync(new GetScheduleRequest { ScheduleId = last!.ScheduleId }));
     }
