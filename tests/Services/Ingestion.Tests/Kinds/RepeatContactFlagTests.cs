@@ -26,15 +26,25 @@ public sealed class RepeatContactFlagTests(IngestionServiceFixture service)
     public async Task Flagging_a_batch_reads_rows_for_the_batch_not_for_the_tenant_even_when_statistics_are_stale()
     {
         var (big, fresh) = (UniqueTenant.Next("big"), UniqueTenant.Next("fresh"));
-        await using (var admin = new NpgsqlConnection(service.Services.GetRequiredService<IConfiguration>().GetConnectionString("postgres-admin")))
+        await using var admin = new NpgsqlConnection(service.Services.GetRequiredService<IConfiguration>().GetConnectionString("postgres-admin"));
+        await admin.OpenAsync();
+        await ExecuteAsync(admin, "ALTER TABLE ingestion.interactions SET (autovacuum_enabled = off)");
+        try
         {
-            await admin.OpenAsync();
-            await ExecuteAsync(admin, "ALTER TABLE ingestion.interactions SET (autovacuum_enabled = off)");
             await InsertAsync(admin, big);
             await ExecuteAsync(admin, "ANALYZE ingestion.interactions");
             await InsertAsync(admin, fresh);   // after the ANALYZE: the statistics know nothing of this tenant
+            await AssertFlaggingReadsOnlyTheBatchAsync(fresh);
         }
+        finally
+        {
+            // The other tests of the collection share the table: give it back its maintenance.
+            await ExecuteAsync(admin, "ALTER TABLE ingestion.interactions RESET (autovacuum_enabled)");
+        }
+    }
 
+    private async Task AssertFlaggingReadsOnlyTheBatchAsync(string fresh)
+    {
         var kind = service.Services.GetRequiredService<RecordKinds>().Interactions;
         var batch = Enumerable.Range(0, Batch)
             .Select(i => new StoredRecord<Interaction>(i, Build.Call($"call-{i}", i, customer: $"cust-{i}"), $"call-{i}", Guid.NewGuid(), 1, StoreOutcome.Inserted))
