@@ -34,13 +34,13 @@ public sealed class ScheduleListStore
         while (await reader.ReadAsync(cancellationToken))
         {
             var horizon = JsonSerializer.Deserialize<Horizon>(reader.GetString(2), SchedulingJson.Options)!;
-            var grid = IntervalGrid.Build(LocalTime.FindZone(horizon.TimeZone), horizon.FirstDay, horizon.Days, horizon.IntervalMinutes);
+            var zone = LocalTime.FindZone(horizon.TimeZone);
             summaries.Add(new ScheduleSummary
             {
                 ScheduleId = reader.GetGuid(0).ToString(),
                 Version = reader.GetInt32(1),
-                PeriodStart = Timestamp.FromDateTimeOffset(grid[0].StartUtc),
-                PeriodEnd = Timestamp.FromDateTimeOffset(grid[^1].EndUtc),
+                PeriodStart = Timestamp.FromDateTimeOffset(LocalTime.StartOfDay(zone, horizon.FirstDay)),
+                PeriodEnd = Timestamp.FromDateTimeOffset(LocalTime.StartOfDay(zone, horizon.FirstDay.AddDays(horizon.Days))),
                 TimeZone = horizon.TimeZone,
                 IntervalMinutes = horizon.IntervalMinutes,
                 Queues = { JsonSerializer.Deserialize<string[]>(reader.GetString(3)) ?? [] },

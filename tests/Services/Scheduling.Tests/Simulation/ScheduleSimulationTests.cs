@@ -120,6 +120,7 @@ public class ScheduleSimulationTests(SchedulingServiceFixture service)
 
         Assert.Equal(schedule.ScheduleId, listed.ScheduleId);
         Assert.Equal(schedule.PeriodStart, listed.PeriodStart);
+        Assert.Equal(schedule.PeriodEnd, listed.PeriodEnd);
         Assert.Equal(new[] { PlanningScenario.Voice }, listed.Queues);
         Assert.Equal(EmployeesWithShifts(schedule), listed.Employees);
         var stranger = await service.ClientAsync(UniqueTenant.Next());
