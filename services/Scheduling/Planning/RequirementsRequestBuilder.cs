@@ -29,11 +29,10 @@ public static class RequirementsRequestBuilder
         ArgumentNullException.ThrowIfNull(queueNames);
         var queues = Selected(inputs, queueNames);
         var settings = inputs.Settings;
-        var hours = BackOfficeHours(settings);
         var immediate = queues.Where(q => !q.Deferrable).Select(q => Immediate(q, Forecast(inputs, q.Queue, period))).ToList();
         var deferrable = queues.Where(q => q.Deferrable)
             .Select(q => Deferrable(
-                q, Forecast(inputs, q.Queue, period), inputs.Backlog.Where(i => i.BelongsTo(q.Queue)).ToList(), RosterHours.Of(q.OpenHours, q.ClosedDates) ?? hours, period, now))
+                q, Forecast(inputs, q.Queue, period), inputs.Backlog.Where(i => i.BelongsTo(q.Queue)).ToList(), DueHours(q, settings), period, now))
             .ToList();
         return new RequirementsRequest(
             period.Horizon,
@@ -44,7 +43,11 @@ public static class RequirementsRequestBuilder
             new BlendingPolicy(settings.BlendingEnabled ? settings.IdleShare : 0));
     }
 
-    public static OpenHours BackOfficeHours(PlanningSettings settings)
+    /// <summary>The business hours a deferrable queue's deadlines count in: its roster hours, else the tenant's back-office hours.</summary>
+    public static OpenHours DueHours(RosterQueueUpdated? queue, PlanningSettings settings) =>
+        (queue is null ? null : RosterHours.Of(queue.OpenHours, queue.ClosedDates)) ?? BackOfficeHours(settings);
+
+    private static OpenHours BackOfficeHours(PlanningSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return new OpenHours(settings.BackOfficeHours

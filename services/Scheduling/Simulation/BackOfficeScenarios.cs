@@ -26,12 +26,12 @@ public static class BackOfficeScenarios
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(inputs);
         var zone = LocalTime.FindZone(timeZone);
-        var hours = RequirementsRequestBuilder.BackOfficeHours(inputs.Settings);
         var scenarios = new List<BackOfficeScenario>();
         foreach (var type in workTypes)
         {
             var roster = inputs.Queues.GetValueOrDefault(type);
             TimeSpan? sla = roster is { DeadlineBusinessHours: > 0 } ? TimeSpan.FromHours(roster.DeadlineBusinessHours) : null;
+            var hours = RequirementsRequestBuilder.DueHours(roster, inputs.Settings);
             DateTimeOffset Due(DateTimeOffset from) => sla is { } s ? hours.AddOpenTime(zone, from, s) : grid.End;
             var backlog = inputs.Backlog.Where(i => i.BelongsTo(type) && i.CreatedAt < grid.End).ToList();
             var (volume, handleSeconds) = ImmediateQueueScenarios.ForecastOnGrid(grid, inputs.Forecasts.GetValueOrDefault(type));
