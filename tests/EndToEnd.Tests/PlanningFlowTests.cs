@@ -109,7 +109,7 @@ public class PlanningFlowTests(PlatformFixture platform)
 
     // Three weeks of calls every day 08:00-18:00, busier in the late morning, so a seasonal mean has a shape to learn.
     private static IngestInteractionsRequest History(DateOnly today) =>
-        new CallHistory(Zone, Phone, "call", Days: 21, Opens: new TimeOnly(8, 0), Slots: 20, CallsInSlot: slot => slot is >= 4 and < 8 ? 8 : 4, AnswerSeconds: 10, TalkSeconds: 240, WrapSeconds: 60)
+        new InteractionHistory(Zone, Phone, "call", Days: 21, Opens: new TimeOnly(8, 0), Slots: 20, CallsInSlot: slot => slot is >= 4 and < 8 ? 8 : 4, AnswerSeconds: 10, TalkSeconds: 240, WrapSeconds: 60)
             .Before(today);
 
     private static IngestWorkItemsRequest Backlog(DateOnly today)

@@ -78,7 +78,7 @@ public static class ScheduledTenant
 
     /// <summary>Two weeks of calls 09:00–17:00 of 300 s: 6 per half hour, 10 in the half hours of 12:00–13:00.</summary>
     private static IngestInteractionsRequest History(DateOnly today) =>
-        new CallHistory(Zone, Phone, "whatif", Days: 14, Opens: new TimeOnly(9, 0), Slots: 16, CallsInSlot: slot => slot is 6 or 7 ? 10 : 6, AnswerSeconds: 15, TalkSeconds: 250, WrapSeconds: 50)
+        new InteractionHistory(Zone, Phone, "whatif", Days: 14, Opens: new TimeOnly(9, 0), Slots: 16, CallsInSlot: slot => slot is 6 or 7 ? 10 : 6, AnswerSeconds: 15, TalkSeconds: 250, WrapSeconds: 50)
             .Before(today);
 
     private static async Task<T?> LastAsync<T>(IAsyncStreamReader<T> updates)

@@ -8,7 +8,7 @@ namespace BackOfficeCloud.TestKit;
 /// <see cref="Opens"/> (local to <see cref="Zone"/>), each with <see cref="CallsInSlot"/> calls spread evenly over it,
 /// answered after <see cref="AnswerSeconds"/> and ended after talk and wrap-up.
 /// </summary>
-public sealed record CallHistory(
+public sealed record InteractionHistory(
     string Zone,
     string Queue,
     string SourcePrefix,
