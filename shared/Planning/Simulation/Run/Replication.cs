@@ -14,7 +14,7 @@ internal sealed class Replication
 {
     private readonly CenterModel _model;
     private readonly BlendingEngine _engine;
-    private readonly Random _random;
+    private readonly RandomStream _random;
     private readonly EventHeap _events = new();
     private readonly WaitingContacts _waiting;
     private readonly AgentMirror _agents;
@@ -40,7 +40,7 @@ internal sealed class Replication
     public Replication(CenterModel model, IBlendingPolicy policy, int seed)
     {
         _model = model;
-        _random = new Random(seed);
+        _random = new RandomStream(seed);
         _engine = new BlendingEngine(model.Setup, new BlendingOptions { DefaultPolicy = policy });
         var scenario = model.Scenario;
         _intervalSeconds = scenario.IntervalSeconds;

@@ -9,7 +9,7 @@ namespace BackOfficeCloud.Planning.Simulation.Sampling;
 /// </summary>
 internal sealed class ArrivalClock
 {
-    private readonly double[] _ratePerSecond;
+    private readonly double[] _meanGapSeconds;
     private readonly double _intervalSeconds;
     private readonly double[]? _replay;
     private int _replayNext;
@@ -17,7 +17,7 @@ internal sealed class ArrivalClock
     public ArrivalClock(ArrivalPattern pattern, double[] expectedPerInterval, double intervalSeconds)
     {
         _intervalSeconds = intervalSeconds;
-        _ratePerSecond = [.. expectedPerInterval.Select(e => e / intervalSeconds)];
+        _meanGapSeconds = [.. expectedPerInterval.Select(e => e > 0 ? intervalSeconds / e : double.PositiveInfinity)];
         if (pattern.ReplaySeconds is { } replay)
         {
             _replay = [.. replay.Order()];
@@ -25,7 +25,7 @@ internal sealed class ArrivalClock
     }
 
     /// <summary>The first arrival after <paramref name="now"/>, or +∞ when no more arrive.</summary>
-    public double Next(double now, Random random)
+    public double Next(double now, RandomStream random)
     {
         if (_replay is not null)
         {
@@ -34,13 +34,13 @@ internal sealed class ArrivalClock
 
         var t = now;
         var k = (int)(t / _intervalSeconds);
-        while (k < _ratePerSecond.Length)
+        while (k < _meanGapSeconds.Length)
         {
             var end = (k + 1) * _intervalSeconds;
-            var rate = _ratePerSecond[k];
-            if (rate > 0)
+            var meanGap = _meanGapSeconds[k];
+            if (meanGap < double.PositiveInfinity)
             {
-                var candidate = t - (Math.Log(1 - random.NextDouble()) / rate);
+                var candidate = t + random.Exponential(meanGap);
                 if (candidate < end)
                 {
                     return candidate;

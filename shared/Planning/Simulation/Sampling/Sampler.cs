@@ -24,18 +24,11 @@ internal sealed class Sampler
         }
     }
 
-    public double Next(Random random) => _kind switch
+    public double Next(RandomStream random) => _kind switch
     {
-        DistributionKind.Exponential => -_mean * Math.Log(1 - random.NextDouble()),
-        DistributionKind.Lognormal => Math.Exp(_mu + (_sigma * StandardNormal(random))),
+        DistributionKind.Exponential => random.Exponential(_mean),
+        DistributionKind.Lognormal => Math.Exp(_mu + (_sigma * random.StandardNormal())),
         DistributionKind.Empirical => _samples[random.Next(_samples.Length)],
         _ => _mean,
     };
-
-    private static double StandardNormal(Random random)
-    {
-        var u1 = 1 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
 }
