@@ -41,11 +41,15 @@ internal sealed class CenterModel
             [.. scenario.BackOffice.Select(b => new ItemTypeSetup(b.Type, b.Interruptible))],
             agents);
         ItemSkills = [.. scenario.BackOffice.Select(b => SkillOf(b.Skill))];
+        ItemPriorities = [.. scenario.BackOffice.Select(b => b.Priority)];
+        DeadlineSeconds = [.. scenario.BackOffice.Select(b => b.DeadlineHours * 3600)];
+        ThresholdSeconds = [.. scenario.Queues.Select(q => q.ThresholdSeconds)];
         ShiftChanges = [.. changes.OrderBy(c => c.Seconds)];
         Proficiency = [.. agents.Select(a => ProficiencyBySkill(a, skills.Count))];
         AgentQueues = [.. agents.Select(a => QueuesServed(a, scenario.Queues, SkillOf))];
         var intervals = scenario.IntervalCount;
         QueueForecast = [.. scenario.Queues.Select(q => q.Arrivals.ExpectedPerInterval(intervals, scenario.IntervalSeconds))];
+        QueueForecastPerMinute = [.. QueueForecast.Select(f => f.Select(e => e / scenario.IntervalMinutes).ToArray())];
         ItemForecast = [.. scenario.BackOffice.Select(b => b.Arrivals.ExpectedPerInterval(intervals, scenario.IntervalSeconds))];
         HandleTimes = [.. scenario.Queues.Select(q => new Sampler(q.HandleTime))];
         Patience = [.. scenario.Queues.Select(q => q.Patience is { } p ? new Sampler(p) : null)];
@@ -62,6 +66,14 @@ internal sealed class CenterModel
 
     public int[] ItemSkills { get; }
 
+    public int[] ItemPriorities { get; }
+
+    /// <summary>Per item type, seconds from arrival to deadline.</summary>
+    public double[] DeadlineSeconds { get; }
+
+    /// <summary>Per queue, the service level's threshold.</summary>
+    public double[] ThresholdSeconds { get; }
+
     public ShiftChange[] ShiftChanges { get; }
 
     /// <summary>Per agent, proficiency by skill index (0 when the agent lacks the skill).</summary>
@@ -70,6 +82,9 @@ internal sealed class CenterModel
     public int[][] AgentQueues { get; }
 
     public double[][] QueueForecast { get; }
+
+    /// <summary>The expected arrivals per minute in each interval: the engine's short-term forecast.</summary>
+    public double[][] QueueForecastPerMinute { get; }
 
     public double[][] ItemForecast { get; }
 

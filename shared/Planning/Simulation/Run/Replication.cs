@@ -26,6 +26,9 @@ internal sealed class Replication
     private readonly ArrivalClock[] _contactClocks;
     private readonly ArrivalClock[] _itemClocks;
     private readonly double[] _arrivalAt;
+
+    /// <summary>The source in <see cref="_arrivalAt"/> with the earliest arrival, -1 when there are none.</summary>
+    private int _nextArrivalSource = -1;
     private ItemTruth[] _items;
     private int _itemCount;
     private readonly double _intervalSeconds;
@@ -64,12 +67,12 @@ internal sealed class Replication
     {
         for (var q = 0; q < _contactClocks.Length; q++)
         {
-            _arrivalAt[q] = _contactClocks[q].Next(0, _random);
+            SetNextArrival(q, _contactClocks[q].Next(0, _random));
         }
 
         for (var b = 0; b < _itemClocks.Length; b++)
         {
-            _arrivalAt[_contactClocks.Length + b] = _itemClocks[b].Next(0, _random);
+            SetNextArrival(_contactClocks.Length + b, _itemClocks[b].Next(0, _random));
         }
 
         // Shift changes are sorted: only the next one waits in the heap, keeping the heap small.
@@ -104,21 +107,13 @@ internal sealed class Replication
     }
 
     /// <summary>
-    /// The earliest of the next arrival of each queue and item type (kept beside the heap: a third of all events, and
-    /// a handful of sources to compare) and the heap's next event; arrival instants are continuous, so they never tie.
+    /// The earlier of the next arrival (of every queue and item type, kept beside the heap: a third of all events, and
+    /// a handful of sources) and the heap's next event; arrival instants are continuous, so they never tie.
     /// </summary>
     private bool NextEvent(out SimEvent e, out double at)
     {
-        var source = 0;
-        for (var i = 1; i < _arrivalAt.Length; i++)
-        {
-            if (_arrivalAt[i] < _arrivalAt[source])
-            {
-                source = i;
-            }
-        }
-
-        if (_arrivalAt.Length > 0 && _arrivalAt[source] < _events.NextAt)
+        var source = _nextArrivalSource;
+        if (source >= 0 && _arrivalAt[source] < _events.NextAt)
         {
             at = _arrivalAt[source];
             var queues = _contactClocks.Length;
@@ -127,6 +122,20 @@ internal sealed class Replication
         }
 
         return _events.TryDequeue(out e, out at);
+    }
+
+    /// <summary>Sets a source's next arrival and finds the earliest source again.</summary>
+    private void SetNextArrival(int source, double at)
+    {
+        _arrivalAt[source] = at;
+        _nextArrivalSource = 0;
+        for (var i = 1; i < _arrivalAt.Length; i++)
+        {
+            if (_arrivalAt[i] < _arrivalAt[_nextArrivalSource])
+            {
+                _nextArrivalSource = i;
+            }
+        }
     }
 
     private void Dispatch(SimEvent e)
@@ -164,7 +173,7 @@ internal sealed class Replication
 
     private void ContactArrives(int queue)
     {
-        _arrivalAt[queue] = _contactClocks[queue].Next(_now, _random);
+        SetNextArrival(queue, _contactClocks[queue].Next(_now, _random));
         Tally.Offered[queue][_interval]++;
         var free = _freeForQueue[queue];
         while (free.TryDequeue(out var candidate))
@@ -201,7 +210,7 @@ internal sealed class Replication
         var k = IntervalOf(arrival);
         Tally.Answered[queue][k]++;
         Tally.WaitSeconds[queue][k] += wait;
-        if (wait <= _model.Scenario.Queues[queue].ThresholdSeconds)
+        if (wait <= _model.ThresholdSeconds[queue])
         {
             Tally.AnsweredInTime[queue][k]++;
         }
@@ -220,10 +229,9 @@ internal sealed class Replication
 
     private void ItemArrives(int type)
     {
-        _arrivalAt[_contactClocks.Length + type] = _itemClocks[type].Next(_now, _random);
-        var spec = _model.Scenario.BackOffice[type];
+        SetNextArrival(_contactClocks.Length + type, _itemClocks[type].Next(_now, _random));
         var id = _itemCount++;
-        var deadline = _now + (spec.DeadlineHours * 3600);
+        var deadline = _now + _model.DeadlineSeconds[type];
         if (id == _items.Length)
         {
             Array.Resize(ref _items, id * 2);
@@ -233,7 +241,7 @@ internal sealed class Replication
         Tally.ItemsArrived[_interval]++;
         var skill = _model.ItemSkills[type];
         _engine.AddItem(
-            new BackOfficeItem(id, type, skill, spec.Priority, _stamp, _start.AddSeconds(deadline), _model.EffortEstimates[type]),
+            new BackOfficeItem(id, type, skill, _model.ItemPriorities[type], _stamp, _start.AddSeconds(deadline), _model.EffortEstimates[type]),
             _stamp);
         var wanting = _wantingWork[skill];
         while (wanting.TryPop(out var candidate))
@@ -431,7 +439,7 @@ internal sealed class Replication
             _waiting.Count[queue],
             double.IsInfinity(oldest) ? TimeSpan.Zero : TimeSpan.FromSeconds(_now - oldest),
             rolling,
-            _model.QueueForecast[queue][k] / _model.Scenario.IntervalMinutes,
+            _model.QueueForecastPerMinute[queue][k],
             _model.AverageHandleTimes[queue]);
         _engine.UpdateQueue(queue, observation, _stamp, _recalls);
     }

@@ -53,6 +53,11 @@ internal sealed class WaitingContacts
     /// <summary>Arrival instant of the longest-waiting contact, or +∞.</summary>
     public double OldestArrival(int queue)
     {
+        if (Count[queue] == 0)
+        {
+            return double.PositiveInfinity; // abandoned contacts still in line are dropped when the next one waits
+        }
+
         var line = _lines[queue];
         while (line.TryPeek(out var slot))
         {
