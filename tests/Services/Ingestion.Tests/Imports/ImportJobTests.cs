@@ -130,6 +130,25 @@ public sealed class ImportJobTests(IngestionServiceFixture service)
     }
 
     [Fact]
+    public async Task Repeat_contacts_of_a_customer_in_the_chunk_before_are_flagged_although_chunks_are_written_side_by_side()
+    {
+        var tenant = UniqueTenant.Next();
+        var client = await service.ClientAsync(tenant);
+        // chunks of 50 rows: 60 and 75 call again as customer 40 (chunk 0), 110 as customer 99 (chunk 1)
+        var customers = new Dictionary<int, int> { [60] = 40, [75] = 40, [110] = 99 };
+        var start = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
+        var csv = Support.Imports.InteractionsCsv(150, bad: i => customers.TryGetValue(i, out var customer)
+            ? $"call-{i},voice,billing,{start.AddMinutes(i):O},,{start.AddMinutes(i + 5):O},280,cust-{customer}"
+            : null!);
+
+        var job = await client.UploadAsync(RecordKind.Interaction, csv);
+
+        Assert.Equal((ImportJobStatus.Succeeded, 150L), (job.Status, job.Accepted));
+        Assert.Equal(["call-110:call-99", "call-60:call-40", "call-75:call-60"], await service.ColumnAsync<string>(tenant,
+            "SELECT source_id || ':' || repeat_of FROM ingestion.interactions WHERE repeat_of IS NOT NULL ORDER BY source_id"));
+    }
+
+    [Fact]
     public async Task Reject_all_stores_nothing_when_one_row_is_bad()
     {
         var tenant = UniqueTenant.Next();
