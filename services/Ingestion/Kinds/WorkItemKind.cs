@@ -33,7 +33,7 @@ public sealed class WorkItemKind() : RecordKindBase<WorkItem>(
         ArgumentNullException.ThrowIfNull(changed);
         var ids = changed.Select(s => s.SourceId).ToArray();
         await SlaDeadlines.ApplyAsync(transaction, changed.Select(s => s.Record), cancellationToken).ConfigureAwait(false);
-        await WorkItemStates.FlagDuplicatesAsync(transaction, ids, cancellationToken).ConfigureAwait(false);
+        await WorkItemStates.FlagDuplicatesAsync(transaction, changed, cancellationToken).ConfigureAwait(false);
         var states = await WorkItemStates.ReadAsync(transaction, ids, cancellationToken).ConfigureAwait(false);
         return changed.Select(s =>
         {

@@ -19,7 +19,11 @@ namespace BackOfficeCloud.Ingestion.Pipeline;
 public sealed class IngestPipeline(IEventOutbox outbox, IngestionMetrics metrics, StageTimings timings, TimeProvider clock)
 {
     private const string QueuesSql = "SELECT source_id FROM ingestion.roster_queues WHERE tenant_id = current_setting('app.tenant_id')";
-    private const string WorkItemsSql = "SELECT source_id FROM ingestion.work_items WHERE tenant_id = current_setting('app.tenant_id') AND source_id = ANY($1)";
+    // one primary-key lookup per referenced item (see BatchLookups)
+    private const string WorkItemsSql = """
+        SELECT w.source_id FROM unnest($1::text[]) AS i(item)
+        CROSS JOIN LATERAL (SELECT source_id FROM ingestion.work_items WHERE tenant_id = current_setting('app.tenant_id') AND source_id = i.item LIMIT 1) w
+        """;
 
     private readonly ConcurrentDictionary<RecordKind, object> _writers = new();
 

@@ -15,9 +15,10 @@ public static class SlaDeadlines
         WHERE tenant_id = current_setting('app.tenant_id') AND source_id = ANY($1)
         """;
 
+    // one primary-key update per item, never a join with the tenant's rows (see BatchLookups)
     private const string UpdateSql = """
-        UPDATE ingestion.work_items w SET sla_due_at = d.due FROM unnest($1::text[], $2::timestamptz[]) AS d(source_id, due)
-        WHERE w.tenant_id = current_setting('app.tenant_id') AND w.source_id = d.source_id
+        UPDATE ingestion.work_items SET sla_due_at = $2
+        WHERE tenant_id = current_setting('app.tenant_id') AND source_id = $1 AND sla_due_at IS DISTINCT FROM $2
         """;
 
     public static async Task ApplyAsync(NpgsqlTransaction transaction, IEnumerable<WorkItem> items, CancellationToken cancellationToken)
@@ -30,24 +31,21 @@ public static class SlaDeadlines
         }
 
         var queues = await QueuesAsync(transaction, [.. withoutDeadline.Select(i => i.Queue).Distinct()], cancellationToken).ConfigureAwait(false);
-        var ids = new List<string>();
-        var deadlines = new List<DateTime>();
+        var deadlines = new List<(string SourceId, DateTime Due)>();
         foreach (var item in withoutDeadline)
         {
             if (queues.TryGetValue(item.Queue, out var queue) && (item.SlaBusinessHours > 0 ? item.SlaBusinessHours : queue.Hours) is > 0 and var hours)
             {
-                ids.Add(item.SourceId);
-                deadlines.Add(queue.Open.AddOpenTime(queue.Zone, item.CreatedAt.ToDateTimeOffset(), TimeSpan.FromHours(hours)).UtcDateTime);
+                deadlines.Add((item.SourceId, queue.Open.AddOpenTime(queue.Zone, item.CreatedAt.ToDateTimeOffset(), TimeSpan.FromHours(hours)).UtcDateTime));
             }
         }
 
-        if (ids.Count > 0)
-        {
-            await using var update = new NpgsqlCommand(UpdateSql, transaction.Connection, transaction);
-            update.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            update.Parameters.Add(new NpgsqlParameter { Value = deadlines.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await BatchLookups.UpdateEachAsync(
+            transaction,
+            UpdateSql,
+            deadlines,
+            d => [BatchLookups.Text(d.SourceId), BatchLookups.Instant(d.Due)],
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<Dictionary<string, (double Hours, OpenHours Open, TimeZoneInfo Zone)>> QueuesAsync(

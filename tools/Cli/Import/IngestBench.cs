@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using BackOfficeCloud.Cli.Bus;
 using BackOfficeCloud.Contracts;
 using BackOfficeCloud.Contracts.Ingestion.V1;
 using BackOfficeCloud.DevInfra.Kafka;
@@ -73,11 +74,18 @@ internal static class IngestBench
         using (var counter = new TopicCounter(kafka, tenant))
         {
             await client.IngestRosterAsync(Roster(), cancellationToken: cancellationToken);
+            await using var superuser = NpgsqlDataSource.Create(postgres.SuperuserConnectionString);
+            var cpu = await CpuMeter.ForAsync(superuser, cancellationToken);
+            var (before, serviceBefore) = (cpu.Read(), service.Cpu());
             var clock = Stopwatch.StartNew();
             await send(client, options, cancellationToken);
             Console.Error.WriteLine($"{name}: sent and stored in {clock.Elapsed.TotalSeconds:F1} s");
             await counter.WaitForAsync(options.Records, TimeSpan.FromSeconds(60), cancellationToken);
             var seconds = clock.Elapsed.TotalSeconds;
+            var (after, serviceAfter) = (cpu.Read(), service.Cpu());
+            Console.Error.WriteLine($"{name}: CPU per record {PerRecord(serviceAfter - serviceBefore, options.Records)} µs in Ingestion, " +
+                $"{PerRecord(after.Postgres - before.Postgres, options.Records)} µs in PostgreSQL, {PerRecord(after.Process - before.Process, options.Records)} µs in the bench " +
+                "(client, dev broker, topic reader)");
             var distinct = counter.Distinct;
             var stored = await StoredAsync(postgres, tenant, cancellationToken);
             Console.Error.WriteLine($"{name}: {stored} rows stored, {distinct} source ids in {counter.Events} events on the topic");
@@ -85,6 +93,8 @@ internal static class IngestBench
                 options.Records - Math.Min(stored, distinct), counter.Events - distinct, service.PeakRssMegabytes());
         }
     }
+
+    private static string PerRecord(TimeSpan cpu, int records) => (cpu.TotalMicroseconds / records).ToString("F1", CultureInfo.InvariantCulture);
 
     /// <summary>The tenant's rows in the table (as the superuser, past row-level security).</summary>
     private static async Task<long> StoredAsync(LocalPostgres postgres, string tenant, CancellationToken cancellationToken)

@@ -68,6 +68,13 @@ internal sealed class IngestionProcess : IAsyncDisposable
         return await new IdentityStore(dataSource, cache).CreateApiKeyAsync(tenant, Roles.Admin, "bench", cancellationToken);
     }
 
+    /// <summary>The CPU time the service process has used so far.</summary>
+    public TimeSpan Cpu()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>The service process's peak resident memory (VmHWM).</summary>
     public double PeakRssMegabytes()
     {
