@@ -1,3 +1,4 @@
+using BackOfficeCloud.Planning.Blending.Collections;
 using BackOfficeCloud.Planning.Blending.Model;
 
 namespace BackOfficeCloud.Planning.Blending.Agents;
@@ -5,17 +6,16 @@ namespace BackOfficeCloud.Planning.Blending.Agents;
 /// <summary>
 /// The agents of one tenant with per-queue counters (free, on contacts, recalled) and per-skill counts of working
 /// agents, kept current on every change so a decision reads them in O(1). Every mutation goes through
-/// <see cref="Change"/>, which takes the agent out of the counters, applies the change and puts it back.
+/// <see cref="Change"/>, which compares what the agent adds to the counters before and after the change and moves
+/// only the difference (a contact starting or ending touches two counters, not every skill and queue).
 /// Agents working items who could be recalled to a queue sit in that queue's heap keyed by the expected end of
 /// their item (lazy deletion by <see cref="AgentRecord.TaskVersion"/>).
 /// </summary>
 internal sealed class AgentBoard
 {
     private readonly List<AgentRecord> _agents = [];
-    private PriorityQueue<(int Agent, int TaskVersion), long>[] _recallCandidates;
-
-    /// <summary>Reused by <see cref="Compact"/>: a compaction every thousand items would otherwise allocate a list.</summary>
-    private readonly List<((int Agent, int TaskVersion) Element, long Priority)> _live = [];
+    private MinHeap<(int Agent, int TaskVersion)>[] _recallCandidates;
+    private readonly Func<(int Agent, int TaskVersion), bool> _isRecallCandidate;
 
     public AgentBoard(int skillCount, int queueCount)
     {
@@ -23,11 +23,13 @@ internal sealed class AgentBoard
         OnContacts = new int[queueCount];
         PendingRecalls = new int[queueCount];
         WorkingInSkill = new int[skillCount];
-        _recallCandidates = new PriorityQueue<(int, int), long>[queueCount];
+        _recallCandidates = new MinHeap<(int, int)>[queueCount];
         for (var q = 0; q < queueCount; q++)
         {
-            _recallCandidates[q] = new PriorityQueue<(int, int), long>();
+            _recallCandidates[q] = new MinHeap<(int, int)>();
         }
+
+        _isRecallCandidate = IsRecallCandidate;
     }
 
     public int[] Free { get; private set; }
@@ -47,7 +49,7 @@ internal sealed class AgentBoard
         Free = [.. Free, 0];
         OnContacts = [.. OnContacts, 0];
         PendingRecalls = [.. PendingRecalls, 0];
-        _recallCandidates = [.. _recallCandidates, new PriorityQueue<(int, int), long>()];
+        _recallCandidates = [.. _recallCandidates, new MinHeap<(int, int)>()];
     }
 
     public int Count => _agents.Count;
@@ -76,9 +78,9 @@ internal sealed class AgentBoard
     {
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_agents);
         ref var a = ref span[agent];
-        Tally(ref a, -1);
+        var before = Footprint.Of(a);
         mutation(ref a, state);
-        Tally(ref a, +1);
+        Recount(before, Footprint.Of(a));
     }
 
     public void OfferForRecall(int agent, long expectedEndTicks)
@@ -94,7 +96,7 @@ internal sealed class AgentBoard
             var heap = _recallCandidates[q];
             if (heap.Count > (2 * _agents.Count) + 64)
             {
-                Compact(heap);
+                heap.RetainWhere(_isRecallCandidate); // stale entries pile up when agents finish items without being recalled
             }
 
             heap.Enqueue((agent, a.TaskVersion), expectedEndTicks);
@@ -122,55 +124,88 @@ internal sealed class AgentBoard
         return a.TaskVersion == entry.TaskVersion && a.Activity == AgentActivity.OnItem && a.RecallQueue < 0 && a.InPhonePool;
     }
 
-    /// <summary>Drops stale entries, which pile up when agents finish items without being recalled.</summary>
-    private void Compact(PriorityQueue<(int Agent, int TaskVersion), long> heap)
+    /// <summary>Moves the agent between counters: only what differs between the two footprints is touched.</summary>
+    private void Recount(in Footprint before, in Footprint after)
     {
-        _live.Clear();
-        foreach (var entry in heap.UnorderedItems)
+        if (!ReferenceEquals(before.Skills, after.Skills))
         {
-            if (IsRecallCandidate(entry.Element))
-            {
-                _live.Add(entry);
-            }
+            Add(WorkingInSkill, before.Skills, -1);
+            Add(WorkingInSkill, after.Skills, +1);
         }
 
-        heap.Clear();
-        heap.EnqueueRange(_live);
+        if (!ReferenceEquals(before.FreeIn, after.FreeIn))
+        {
+            Add(Free, before.FreeIn, -1);
+            Add(Free, after.FreeIn, +1);
+        }
+
+        Move(OnContacts, before.ContactQueue, after.ContactQueue);
+        Move(PendingRecalls, before.RecallQueue, after.RecallQueue);
     }
 
-    private void Tally(ref AgentRecord a, int delta)
+    private static void Add(int[] counters, SkillLevel[]? skills, int delta)
     {
-        if (a.Scheduled == ScheduledActivity.Unavailable && a.Activity == AgentActivity.Away)
+        foreach (var skill in skills ?? [])
+        {
+            counters[skill.Skill] += delta;
+        }
+    }
+
+    private static void Add(int[] counters, int[]? queues, int delta)
+    {
+        foreach (var q in queues ?? [])
+        {
+            counters[q] += delta;
+        }
+    }
+
+    private static void Move(int[] counters, int from, int to)
+    {
+        if (from == to)
         {
             return;
         }
 
-        foreach (var skill in a.Skills)
+        if (from >= 0)
         {
-            WorkingInSkill[skill.Skill] += delta;
+            counters[from]--;
         }
 
-        if (a.Activity == AgentActivity.OnContact)
+        if (to >= 0)
         {
-            OnContacts[a.ContactQueue] += delta;
+            counters[to]++;
         }
+    }
 
-        if (!a.InPhonePool)
-        {
-            return;
-        }
+    /// <summary>
+    /// What an agent adds to the counters: nothing while off schedule and away; else their skills, the queue of their
+    /// contact, and in the phone pool the queues they are free for and the queue they are recalled to.
+    /// </summary>
+    private readonly struct Footprint
+    {
+        public SkillLevel[]? Skills { get; private init; }
 
-        foreach (var q in a.Queues)
+        public int ContactQueue { get; private init; }
+
+        public int[]? FreeIn { get; private init; }
+
+        public int RecallQueue { get; private init; }
+
+        public static Footprint Of(in AgentRecord a)
         {
-            if (a.Activity == AgentActivity.Free)
+            if (a.Scheduled == ScheduledActivity.Unavailable && a.Activity == AgentActivity.Away)
             {
-                Free[q] += delta;
+                return new Footprint { ContactQueue = -1, RecallQueue = -1 };
             }
-        }
 
-        if (a.RecallQueue >= 0)
-        {
-            PendingRecalls[a.RecallQueue] += delta;
+            var inPool = a.InPhonePool;
+            return new Footprint
+            {
+                Skills = a.Skills,
+                ContactQueue = a.Activity == AgentActivity.OnContact ? a.ContactQueue : -1,
+                FreeIn = inPool && a.Activity == AgentActivity.Free ? a.Queues : null,
+                RecallQueue = inPool ? a.RecallQueue : -1,
+            };
         }
     }
 }
