@@ -37,13 +37,16 @@ internal sealed class EventOutbox(string schema, EnvelopeFactory envelopes, int 
         {
             if (run.Count == 1)
             {
-                rows.Add(new OutboxRow(run[0].TenantId, envelopes.Create(run[0])));
+                rows.Add(new OutboxRow(run[0].TenantId, run[0].Type, envelopes.Create(run[0])));
                 continue;
             }
 
+            var first = 0;
             foreach (var packed in EnvelopeFactory.Join(run.Select(envelopes.Create), batchMaxEvents, Math.Min(batchMaxBytes, PackedRowMaxBytes)))
             {
-                rows.Add(new OutboxRow(run[0].TenantId, packed.AsBatch(packed.Messages[0].Key), [.. packed.Messages.Select(m => m.Key)]));
+                var count = packed.Messages.Count;
+                rows.Add(new OutboxRow(run[0].TenantId, TypesOf(run, first, count), packed.AsBatch(packed.Messages[0].Key), [.. packed.Messages.Select(m => m.Key)]));
+                first += count;
             }
         }
 
@@ -52,9 +55,20 @@ internal sealed class EventOutbox(string schema, EnvelopeFactory envelopes, int 
 
     public Task EnqueueBatchAsync(NpgsqlTransaction transaction, string key, IReadOnlyList<OutgoingEvent> events, CancellationToken cancellationToken = default)
     {
-        var batches = envelopes.CreateBatches(key, events, batchMaxEvents, batchMaxBytes);
-        return InsertAsync(transaction, [.. batches.Select(b => new OutboxRow(events[0].TenantId, b))], cancellationToken);
+        var rows = new List<OutboxRow>();
+        var first = 0;
+        foreach (var batch in envelopes.CreateBatches(key, events, batchMaxEvents, batchMaxBytes))
+        {
+            rows.Add(new OutboxRow(events[0].TenantId, TypesOf(events, first, batch.BatchEvents!.Value), batch));
+            first += batch.BatchEvents.Value;
+        }
+
+        return InsertAsync(transaction, rows, cancellationToken);
     }
+
+    /// <summary>The <c>event_type</c> of a row of several events: their distinct types, joined by commas (for whoever reads the outbox).</summary>
+    private static string TypesOf(IReadOnlyList<OutgoingEvent> events, int first, int count) =>
+        string.Join(',', events.Skip(first).Take(count).Select(e => e.Type).Distinct(StringComparer.Ordinal));
 
     private static IEnumerable<List<OutgoingEvent>> RunsOfOneTopicAndTenant(IReadOnlyList<OutgoingEvent> events)
     {
@@ -92,7 +106,7 @@ internal sealed class EventOutbox(string schema, EnvelopeFactory envelopes, int 
         command.Parameters.Add(Array(rows.ConvertAll(r => r.TenantId), NpgsqlDbType.Text));
         command.Parameters.Add(Array(rows.ConvertAll(r => r.Message.Topic), NpgsqlDbType.Text));
         command.Parameters.Add(Array(rows.ConvertAll(r => r.Message.Key), NpgsqlDbType.Text));
-        command.Parameters.Add(Array(rows.ConvertAll(r => r.Message.Type), NpgsqlDbType.Text));
+        command.Parameters.Add(Array(rows.ConvertAll(r => r.EventType), NpgsqlDbType.Text));
         command.Parameters.Add(Array(rows.ConvertAll(r => r.Message.Envelope), NpgsqlDbType.Bytea));
         command.Parameters.Add(Array(rows.ConvertAll(r => r.Message.BatchEvents), NpgsqlDbType.Integer));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -108,7 +122,7 @@ internal sealed class EventOutbox(string schema, EnvelopeFactory envelopes, int 
             insert.Parameters.Add(new NpgsqlParameter { Value = row.TenantId });
             insert.Parameters.Add(new NpgsqlParameter { Value = row.Message.Topic });
             insert.Parameters.Add(new NpgsqlParameter { Value = row.Message.Key });
-            insert.Parameters.Add(new NpgsqlParameter { Value = row.Message.Type });
+            insert.Parameters.Add(new NpgsqlParameter { Value = row.EventType });
             insert.Parameters.Add(new NpgsqlParameter { Value = row.Message.Envelope, NpgsqlDbType = NpgsqlDbType.Bytea });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)row.Message.BatchEvents ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)row.EventKeys ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
@@ -120,6 +134,7 @@ internal sealed class EventOutbox(string schema, EnvelopeFactory envelopes, int 
 
     private static NpgsqlParameter Array<T>(List<T> values, NpgsqlDbType type) => new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | type };
 
+    /// <param name="EventType">The event's type; for a row of several events, their distinct types joined by commas.</param>
     /// <param name="EventKeys">For a packed row, each event's own message key; null for one event or a CloudEvents batch.</param>
-    private sealed record OutboxRow(string TenantId, OutboundMessage Message, string[]? EventKeys = null);
+    private sealed record OutboxRow(string TenantId, string EventType, OutboundMessage Message, string[]? EventKeys = null);
 }

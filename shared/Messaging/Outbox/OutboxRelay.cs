@@ -31,7 +31,7 @@ public sealed partial class OutboxRelay(
                 SELECT id, coalesce(batch_events, 1) AS events, sum(coalesce(batch_events, 1)) OVER (ORDER BY id) AS through
                 FROM {schema.Name}.outbox ORDER BY id LIMIT $1) AS oldest
             WHERE through - events < $1))
-        RETURNING id, topic, message_key, event_type, envelope, batch_events, event_keys
+        RETURNING id, topic, message_key, envelope, batch_events, event_keys
         """;
 
     private readonly string _enterTurn =
@@ -59,8 +59,8 @@ public sealed partial class OutboxRelay(
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 batch.Add((reader.GetInt64(0), new OutboundMessage(
-                    reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<byte[]>(4),
-                    reader.IsDBNull(5) ? null : reader.GetInt32(5)), reader.IsDBNull(6) ? null : reader.GetFieldValue<string[]>(6)));
+                    reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3), reader.IsDBNull(4) ? null : reader.GetInt32(4)),
+                    reader.IsDBNull(5) ? null : reader.GetFieldValue<string[]>(5)));
             }
         }
 
@@ -79,7 +79,7 @@ public sealed partial class OutboxRelay(
 
     /// <summary>A packed row's events, each its own message under its own key, in order.</summary>
     private static IEnumerable<OutboundMessage> Unpack(OutboundMessage packed, string[] keys) =>
-        CloudEventBatch.Split(packed.Envelope).Select((envelope, i) => new OutboundMessage(packed.Topic, keys[i], packed.Type, envelope.ToArray()));
+        CloudEventBatch.Split(packed.Envelope).Select((envelope, i) => new OutboundMessage(packed.Topic, keys[i], envelope.ToArray()));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

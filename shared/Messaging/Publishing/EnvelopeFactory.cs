@@ -10,10 +10,10 @@ public sealed class EnvelopeFactory(string source, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(outgoing);
         outgoing.Validate();
+        var time = timeProvider.GetUtcNow();
         var attributes = new CloudEvent(
-            Guid.CreateVersion7().ToString(), source, outgoing.Type, timeProvider.GetUtcNow(), outgoing.TenantId,
-            outgoing.EntityId, MessagingTracing.CurrentTraceParent(), Data: "");
-        return new OutboundMessage(outgoing.Topic, outgoing.Key, outgoing.Type, CloudEventJson.Serialize(attributes, outgoing.Payload));
+            EventIds.NewId(time), source, outgoing.Type, time, outgoing.TenantId, outgoing.EntityId, MessagingTracing.CurrentTraceParent(), Data: "");
+        return new OutboundMessage(outgoing.Topic, outgoing.Key, CloudEventJson.Serialize(attributes, outgoing.Payload));
     }
 
     /// <summary>
@@ -81,10 +81,7 @@ public sealed class EnvelopeFactory(string source, TimeProvider timeProvider)
 /// <summary>Envelopes of one topic joined into one CloudEvents batch (a JSON array), with the messages they came from.</summary>
 internal sealed record JoinedEnvelopes(IReadOnlyList<OutboundMessage> Messages, byte[] Batch)
 {
-    /// <summary>The event types of the batch, distinct, joined by commas.</summary>
-    public string Types => string.Join(',', Messages.Select(m => m.Type).Distinct(StringComparer.Ordinal));
-
-    public OutboundMessage AsBatch(string key) => new(Messages[0].Topic, key, Types, Batch, Messages.Count);
+    public OutboundMessage AsBatch(string key) => new(Messages[0].Topic, key, Batch, Messages.Count);
 
     public static JoinedEnvelopes Of(List<OutboundMessage> messages, long bytes)
     {

@@ -1,13 +1,8 @@
-using BackOfficeCloud.Messaging.Envelope;
-
 namespace BackOfficeCloud.Messaging.Publishing;
 
 /// <summary>A serialized event ready for a transport: the topic, the message key and the CloudEvent JSON bytes.</summary>
-/// <param name="Type">The event type; for a batch, its distinct types joined by commas.</param>
 /// <param name="BatchEvents">Null for one structured CloudEvent; else <paramref name="Envelope"/> is a CloudEvents batch of this many events.</param>
-public sealed record OutboundMessage(string Topic, string Key, string Type, byte[] Envelope, int? BatchEvents = null)
+public sealed record OutboundMessage(string Topic, string Key, byte[] Envelope, int? BatchEvents = null)
 {
     public bool IsBatch => BatchEvents is not null;
-
-    public string ContentType => IsBatch ? CloudEventBatch.ContentType : CloudEvent.StructuredContentType;
 }

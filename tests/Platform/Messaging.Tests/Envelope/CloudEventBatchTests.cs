@@ -17,7 +17,7 @@ public class CloudEventBatchTests
         var batches = _factory.CreateBatches("acme:items", TestEvents.Items(Topic, "acme", 7), maxEvents: 3, maxBytes: 1 << 20);
 
         Assert.Equal([3, 3, 1], batches.Select(b => b.BatchEvents));
-        Assert.All(batches, b => Assert.Equal(CloudEventBatch.ContentType, b.ContentType));
+        Assert.All(batches, b => Assert.True(b.IsBatch));
         Assert.All(batches, b => Assert.Equal("acme:items", b.Key));
         var events = batches.SelectMany(b => CloudEventBatch.Parse(b.Envelope)).ToList();
         Assert.Equal(Enumerable.Range(0, 7).Select(i => $"item-{i}"), events.Select(e => ProtoJson.Parse<WorkItemReceived>(e.Data).ItemId));

@@ -23,6 +23,22 @@ public class CloudEventJsonTests
     }
 
     [Fact]
+    public void Event_ids_are_distinct_UUIDv7_stamped_with_the_event_time()
+    {
+        var factory = new EnvelopeFactory("ingestion", new FixedTime(Now));
+
+        // More ids than one refill of the per-thread random buffer holds.
+        var ids = Enumerable.Range(0, 1000).Select(i => CloudEventJson.Parse(factory.Create(TestEvents.Item("t", "acme", $"item-{i}")).Envelope).Id).ToList();
+
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(ids, id =>
+        {
+            Assert.Equal(7, Guid.Parse(id).Version);
+            Assert.Equal(Now.ToUnixTimeMilliseconds(), Convert.ToInt64(id.Replace("-", "", StringComparison.Ordinal)[..12], 16));
+        });
+    }
+
+    [Fact]
     public void The_envelope_has_the_attributes_Dapr_writes_and_the_payload_in_proto_JSON()
     {
         var factory = new EnvelopeFactory("ingestion", new FixedTime(Now));
