@@ -10,5 +10,9 @@ public static class ProtoJson
     public static string Format(IMessage message) => JsonFormatter.Default.Format(message);
 
     /// <summary>Unknown fields are ignored so a consumer keeps working when a publisher adds fields.</summary>
-    public static TMessage Parse<TMessage>(string json) where TMessage : IMessage<TMessage>, new() => Parser.Parse<TMessage>(json);
+    public static TMessage Parse<TMessage>(string json) where TMessage : IMessage<TMessage>, new()
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return ProtoJsonReader.TryParse<TMessage>(json, out var message) ? message : Parser.Parse<TMessage>(json);
+    }
 }
