@@ -15,10 +15,12 @@ namespace BackOfficeCloud.Messaging.Consuming;
 /// </summary>
 public sealed class EventDispatcher
 {
+    private const string ClaimSavepoint = "inbox_claim";
     private readonly NpgsqlDataSource _dataSource;
     private readonly EventBusIdentity _identity;
     private readonly IServiceScopeFactory _scopes;
     private readonly Dictionary<(string Topic, string Type), EventHandlerRegistration> _handlers;
+    private readonly string _record;
     private readonly string _claim;
 
     internal EventDispatcher(
@@ -29,7 +31,8 @@ public sealed class EventDispatcher
         _identity = identity;
         _scopes = scopes;
         _handlers = registrations.ToDictionary(r => (r.Topic, r.Type));
-        // Answers one row: NULL when every id was new and distinct (the usual case), else the ids this claim recorded.
+        _record = $"INSERT INTO {schema.Name}.inbox (tenant_id, consumer_group, event_id) SELECT $1, $2, unnest($3::text[])";
+        // Answers one row: NULL when every id was new and distinct, else the ids this claim recorded.
         _claim = $"""
             WITH claimed AS (
                 INSERT INTO {schema.Name}.inbox (tenant_id, consumer_group, event_id) SELECT $1, $2, unnest($3::text[])
@@ -83,21 +86,46 @@ public sealed class EventDispatcher
     }
 
     /// <summary>Records the ids in the inbox; returns null when all were new, else the ids new to it (redeliveries left out).</summary>
+    /// <remarks>
+    /// The usual case, every id new, is a plain insert inside a savepoint: <c>ON CONFLICT DO NOTHING</c> costs PostgreSQL about
+    /// twice as much per row (a speculative insertion each). Only when an id is already there (a redelivery) does the
+    /// insert fail on the primary key; then the savepoint is rolled back and the ids are claimed one by one.
+    /// </remarks>
     private async Task<HashSet<string>?> ClaimAsync(string tenantId, List<ReceivedEvent> events, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
-        var setTenant = new NpgsqlBatchCommand($"SELECT set_config('{TenantTransactions.TenantSetting}', $1, true)");
-        setTenant.Parameters.Add(new NpgsqlParameter { Value = TenantId.Ensure(tenantId) });
-        var claim = new NpgsqlBatchCommand(_claim);
-        claim.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        claim.Parameters.Add(new NpgsqlParameter { Value = _identity.AppId });
-        claim.Parameters.Add(new NpgsqlParameter { Value = events.ConvertAll(e => e.Event.Id), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        batch.BatchCommands.Add(setTenant);
-        batch.BatchCommands.Add(claim);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var ids = events.ConvertAll(e => e.Event.Id);
+        try
+        {
+            await using var record = new NpgsqlBatch(transaction.Connection, transaction);
+            var setTenant = new NpgsqlBatchCommand($"SELECT set_config('{TenantTransactions.TenantSetting}', $1, true)");
+            setTenant.Parameters.Add(new NpgsqlParameter { Value = TenantId.Ensure(tenantId) });
+            record.BatchCommands.Add(setTenant);
+            record.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {ClaimSavepoint}"));
+            record.BatchCommands.Add(InboxCommand(_record, tenantId, ids));
+            record.BatchCommands.Add(new NpgsqlBatchCommand($"RELEASE SAVEPOINT {ClaimSavepoint}"));
+            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // a redelivery: claim what is new
+        }
+
+        await using var claim = new NpgsqlBatch(transaction.Connection, transaction);
+        claim.BatchCommands.Add(new NpgsqlBatchCommand($"ROLLBACK TO SAVEPOINT {ClaimSavepoint}"));
+        claim.BatchCommands.Add(InboxCommand(_claim, tenantId, ids));
+        await using var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return reader.IsDBNull(0) ? null : new HashSet<string>(reader.GetFieldValue<string[]>(0), StringComparer.Ordinal);
+    }
+
+    private NpgsqlBatchCommand InboxCommand(string sql, string tenantId, List<string> ids)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = _identity.AppId });
+        command.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        return command;
     }
 
     private static async Task RunHandlerAsync(

@@ -13,13 +13,17 @@ namespace BackOfficeCloud.Messaging.Kafka;
 /// <summary>
 /// The service's consumer (group = app id) on every topic it has handlers for. It takes what has arrived in batches,
 /// applies them (<see cref="ResilientApplier"/>), dead-letters what stayed poison, and only then commits the offsets.
-/// When PostgreSQL is unreachable it commits nothing and rewinds, so the batch is delivered again.
+/// While one batch is applied (PostgreSQL's work, and its commit's wait for the disk) the next is fetched and parsed,
+/// so the two overlap; offsets are still committed in order, each batch's after its transaction.
+/// When PostgreSQL is unreachable it commits nothing and rewinds, so the batch (and the one fetched behind it) is
+/// delivered again.
 /// </summary>
 public sealed partial class KafkaEventConsumer(
     KafkaClients clients, EventDispatcher dispatcher, ResilientApplier applier, KafkaDeadLetters deadLetters,
     IOptions<MessagingOptions> options, ILogger<KafkaEventConsumer> logger) : BackgroundService
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan PollWhileApplying = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LagInterval = TimeSpan.FromSeconds(1);
     private long _lagMeasuredAt;
@@ -29,32 +33,27 @@ public sealed partial class KafkaEventConsumer(
             ? Task.CompletedTask
             : Task.Factory.StartNew(() => ConsumeAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
+    // Only this loop calls the consumer (poll, commit, seek); the applying task touches PostgreSQL and the producer only.
     private async Task ConsumeAsync(CancellationToken stoppingToken)
     {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]>(clients.ConsumerConfig())
             .SetErrorHandler((_, error) => LogKafkaError(error.Reason))
             .Build();
         consumer.Subscribe(dispatcher.Topics);
+        List<PolledMessage> applied = [];
+        var applying = Task.CompletedTask;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var batch = Poll(consumer);
-                if (batch.Count == 0)
+                var next = Poll(consumer, applying);
+                if (applied.Count > 0 && !await FinishAsync(consumer, applied, applying, next, stoppingToken).ConfigureAwait(false))
                 {
-                    continue;
+                    next = [];
                 }
 
-                try
-                {
-                    await ProcessAsync(consumer, batch, stoppingToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is KafkaException || ResilientApplier.IsInfrastructureFailure(ex))
-                {
-                    LogBatchNotApplied(batch.Count, ex);
-                    Rewind(consumer, batch);
-                    await Task.Delay(FailureBackoff, stoppingToken).ConfigureAwait(false);
-                }
+                applied = next;
+                applying = next.Count == 0 ? Task.CompletedTask : Task.Run(() => ApplyAsync(next, stoppingToken), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -63,16 +62,26 @@ public sealed partial class KafkaEventConsumer(
         }
         finally
         {
+            // A batch still being applied rolls back on the stop; its offsets were not committed, so it is delivered again.
+            await Task.WhenAny(applying).ConfigureAwait(false);
             consumer.Close();
         }
     }
 
-    /// <summary>Takes what has arrived, parsed, up to <c>ConsumerBatchSize</c> events (a CloudEvents batch counts its events).</summary>
-    private List<PolledMessage> Poll(IConsumer<byte[]?, byte[]> consumer)
+    /// <summary>
+    /// Takes what has arrived, parsed, up to <c>ConsumerBatchSize</c> events (a CloudEvents batch counts its events). While
+    /// <paramref name="applying"/> runs it waits for a first message in short steps, so that batch is committed as soon as it is done.
+    /// </summary>
+    private List<PolledMessage> Poll(IConsumer<byte[]?, byte[]> consumer, Task applying)
     {
         var batch = new List<PolledMessage>();
         var events = 0;
-        var next = consumer.Consume(PollTimeout);
+        var next = consumer.Consume(applying.IsCompleted ? PollTimeout : PollWhileApplying);
+        while (next is null && !applying.IsCompleted)
+        {
+            next = consumer.Consume(PollWhileApplying);
+        }
+
         while (next is not null)
         {
             var polled = PolledMessage.Parse(next);
@@ -84,7 +93,28 @@ public sealed partial class KafkaEventConsumer(
         return batch;
     }
 
-    private async Task ProcessAsync(IConsumer<byte[]?, byte[]> consumer, List<PolledMessage> batch, CancellationToken cancellationToken)
+    /// <summary>Commits <paramref name="batch"/> once applied; if it could not be, rewinds it and <paramref name="fetched"/> (fetched behind it) and says so.</summary>
+    private async Task<bool> FinishAsync(
+        IConsumer<byte[]?, byte[]> consumer, List<PolledMessage> batch, Task applying, List<PolledMessage> fetched, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await applying.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is KafkaException || ResilientApplier.IsInfrastructureFailure(ex))
+        {
+            LogBatchNotApplied(batch.Count, ex);
+            Rewind(consumer, [.. batch, .. fetched]);
+            await Task.Delay(FailureBackoff, stoppingToken).ConfigureAwait(false);
+            return false;
+        }
+
+        Commit(consumer, batch);
+        MeasureLag(consumer);
+        return true;
+    }
+
+    private async Task ApplyAsync(List<PolledMessage> batch, CancellationToken cancellationToken)
     {
         var received = new List<ReceivedEvent>(batch.Count);
         var origins = new Dictionary<ReceivedEvent, PolledMessage>(batch.Count, ReferenceEqualityComparer.Instance);
@@ -111,9 +141,6 @@ public sealed partial class KafkaEventConsumer(
                 await DeadLetterAsync(origins[poison.Received].Result, poison.Error, cancellationToken).ConfigureAwait(false);
             }
         }
-
-        Commit(consumer, batch);
-        MeasureLag(consumer);
     }
 
     private async Task DeadLetterAsync(ConsumeResult<byte[]?, byte[]> result, Exception error, CancellationToken cancellationToken)
