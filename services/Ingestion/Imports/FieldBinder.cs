@@ -17,9 +17,14 @@ namespace BackOfficeCloud.Ingestion.Imports;
 /// </summary>
 public sealed partial class FieldBinder
 {
+    private const int MaxEnumSpellings = 64;
+
     private readonly FieldDescriptor _field;
     private readonly string? _dateFormat;
     private readonly TimeZoneInfo _zone;
+
+    // an enum column holds a handful of spellings ("voice", "Voice", …): each is looked up once
+    private readonly Dictionary<string, object?> _enumSpellings = new(StringComparer.Ordinal);
 
     public FieldBinder(FieldDescriptor field, string? dateFormat, TimeZoneInfo zone)
     {
@@ -76,7 +81,7 @@ public sealed partial class FieldBinder
             FieldType.Int32 => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null,
             FieldType.Int64 => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : null,
             FieldType.Bool => ParseBool(text),
-            FieldType.Enum => WireName.Parse(_field.EnumType, text) is { } e ? System.Enum.ToObject(_field.EnumType.ClrType, e.Number) : null,
+            FieldType.Enum => EnumValue(text),
             FieldType.Message => ParseInstant(text) is { } instant ? Timestamp.FromDateTimeOffset(instant) : null,
             _ => null,
         };
@@ -98,6 +103,22 @@ public sealed partial class FieldBinder
         _ => "is not a supported value",
     };
 
+    private object? EnumValue(string text)
+    {
+        if (_enumSpellings.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var value = WireName.Parse(_field.EnumType, text) is { } e ? System.Enum.ToObject(_field.EnumType.ClrType, e.Number) : null;
+        if (_enumSpellings.Count < MaxEnumSpellings)
+        {
+            _enumSpellings[text] = value;
+        }
+
+        return value;
+    }
+
     private static bool? ParseBool(string text) => text.Trim().ToUpperInvariant() switch
     {
         "TRUE" or "1" or "YES" or "Y" or "T" => true,
@@ -110,7 +131,10 @@ public sealed partial class FieldBinder
         text = text.Trim();
         if (OffsetSuffix().IsMatch(text))
         {
-            return _dateFormat is not null && DateTimeOffset.TryParseExact(text, _dateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact) ? exact
+            // the round-trip form ("O", as .NET and many exports write it) has a fast exact parser; anything else ISO-like
+            // takes the general one
+            var format = _dateFormat ?? "O";
+            return DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact) ? exact
                 : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) ? withOffset : null;
         }
 
