@@ -69,6 +69,8 @@ internal static class BusBenchmark
 
             var cpu = await CpuMeter.ForAsync(superuser, cancellationToken);
             var cpuBefore = cpu.Read();
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
+            var collectionsBefore = GC.CollectionCount(0);
             var writing = Stopwatch.StartNew();
             await WriteAllAsync(host.Services, tenants, 0, options.Events, options.Rate, options.Batched, cancellationToken);
             Console.Error.WriteLine(
@@ -78,7 +80,8 @@ internal static class BusBenchmark
             var cpuAfter = cpu.Read();
             Console.Error.WriteLine(
                 $"bench bus: CPU per event {PerEvent(cpuAfter.Process - cpuBefore.Process, options.Events)} µs in this process (writers, relay, " +
-                $"dev broker, consumer) and {PerEvent(cpuAfter.Postgres - cpuBefore.Postgres, options.Events)} µs in PostgreSQL");
+                $"dev broker, consumer) and {PerEvent(cpuAfter.Postgres - cpuBefore.Postgres, options.Events)} µs in PostgreSQL; " +
+                $"{(GC.GetTotalAllocatedBytes() - allocatedBefore) / options.Events} bytes allocated per event, {GC.CollectionCount(0) - collectionsBefore} collections");
             return await MeasureAsync(superuser, options.Events, cancellationToken);
         }
         finally
