@@ -33,6 +33,7 @@ public sealed partial class BlendingEngine
         _policies = [.. _policies, queue.Policy ?? _defaultPolicy];
         _observed = [.. _observed, NothingObserved];
         _required = [.. _required, 0];
+        _targets = [.. _targets, queue.ServiceLevelTarget];
         for (var agent = 0; agent < _agents.Count; agent++)
         {
             if (Array.Exists(_agents[agent].Skills, s => s.Skill == queue.Skill))
@@ -57,6 +58,7 @@ public sealed partial class BlendingEngine
 
         Setup = Setup with { Queues = [.. Setup.Queues.Select((q, i) => i == queue ? setup : q)] };
         _policies[queue] = setup.Policy ?? _defaultPolicy;
+        _targets[queue] = setup.ServiceLevelTarget;
         var o = _observed[queue];
         _required[queue] = ReserveSizer.RequiredAgents(o.ForecastArrivalsPerMinute, o.AverageHandleTime, setup.ServiceLevelTarget, setup.ServiceLevelThreshold);
     }

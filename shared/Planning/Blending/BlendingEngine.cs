@@ -21,6 +21,9 @@ public sealed partial class BlendingEngine : IBlendingEngine
     private QueueObservation[] _observed;
     private int[] _required;
 
+    /// <summary>Each queue's service-level target, read on every decision (the setup's list is behind an interface).</summary>
+    private double[] _targets;
+
     public BlendingEngine(BlendingSetup setup, BlendingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -35,6 +38,7 @@ public sealed partial class BlendingEngine : IBlendingEngine
         _observed = new QueueObservation[setup.Queues.Count];
         Array.Fill(_observed, NothingObserved);
         _required = new int[setup.Queues.Count];
+        _targets = [.. setup.Queues.Select(q => q.ServiceLevelTarget)];
         foreach (var agent in setup.Agents)
         {
             AddAgent(agent);
@@ -155,7 +159,7 @@ public sealed partial class BlendingEngine : IBlendingEngine
     public BlendingDecision Decide(int agent, DateTimeOffset now)
     {
         CheckAgent(agent);
-        var a = _agents[agent];
+        ref readonly var a = ref _agents[agent];
         if (a.Activity == AgentActivity.Away)
         {
             return BlendingDecision.KeepFree(agent, new DecisionReason(ReasonCode.OffSchedule));
@@ -266,7 +270,7 @@ public sealed partial class BlendingEngine : IBlendingEngine
         var o = _observed[queue];
         return new QueueView(
             queue, o.Waiting, o.OldestWait, _agents.Free[queue], _agents.OnContacts[queue], _agents.PendingRecalls[queue],
-            _required[queue], o.RollingServiceLevel, Setup.Queues[queue].ServiceLevelTarget);
+            _required[queue], o.RollingServiceLevel, _targets[queue]);
     }
 
     public AgentStatus ViewAgent(int agent, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BackOfficeCloud.Planning.Blending.Collections;
 using BackOfficeCloud.Planning.Blending.Model;
 
@@ -125,6 +126,7 @@ internal sealed class AgentBoard
     }
 
     /// <summary>Moves the agent between counters: only what differs between the two footprints is touched.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Recount(in Footprint before, in Footprint after)
     {
         if (!ReferenceEquals(before.Skills, after.Skills))
@@ -191,6 +193,7 @@ internal sealed class AgentBoard
 
         public int RecallQueue { get; private init; }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Footprint Of(in AgentRecord a)
         {
             if (a.Scheduled == ScheduledActivity.Unavailable && a.Activity == AgentActivity.Away)
