@@ -25,15 +25,29 @@ internal sealed class CenterModel
 
         var agents = new List<AgentProfile>();
         var changes = new List<ShiftChange>();
+        var proficiency = new List<double[]>();
+        var agentQueues = new List<int[]>();
         foreach (var group in scenario.Agents)
         {
+            // Agents of a group share their skills and shifts: worked out once per group, not per agent.
             var profile = group.Skills.Select(s => new SkillLevel(SkillOf(s.Skill), s.Proficiency)).ToArray();
+            var timeline = Timeline(group.Shifts, scenario.Days);
+            var bySkill = ProficiencyBySkill(profile, skills.Count);
+            var served = QueuesServed(profile, scenario.Queues, SkillOf);
             for (var i = 0; i < group.Count; i++)
             {
-                changes.AddRange(Timeline(agents.Count, group.Shifts, scenario.Days));
+                foreach (var (seconds, activity) in timeline)
+                {
+                    changes.Add(new ShiftChange(seconds, agents.Count, activity));
+                }
+
                 agents.Add(new AgentProfile($"{group.Name}-{i + 1}", profile));
+                proficiency.Add(bySkill);
+                agentQueues.Add(served);
             }
         }
+
+        changes.Sort(static (a, b) => a.Seconds != b.Seconds ? a.Seconds.CompareTo(b.Seconds) : a.Agent.CompareTo(b.Agent));
 
         Setup = new BlendingSetup(
             skills,
@@ -44,9 +58,9 @@ internal sealed class CenterModel
         ItemPriorities = [.. scenario.BackOffice.Select(b => b.Priority)];
         DeadlineSeconds = [.. scenario.BackOffice.Select(b => b.DeadlineHours * 3600)];
         ThresholdSeconds = [.. scenario.Queues.Select(q => q.ThresholdSeconds)];
-        ShiftChanges = [.. changes.OrderBy(c => c.Seconds)];
-        Proficiency = [.. agents.Select(a => ProficiencyBySkill(a, skills.Count))];
-        AgentQueues = [.. agents.Select(a => QueuesServed(a, scenario.Queues, SkillOf))];
+        ShiftChanges = [.. changes];
+        Proficiency = [.. proficiency];
+        AgentQueues = [.. agentQueues];
         var intervals = scenario.IntervalCount;
         QueueForecast = [.. scenario.Queues.Select(q => q.Arrivals.ExpectedPerInterval(intervals, scenario.IntervalSeconds))];
         QueueForecastPerMinute = [.. QueueForecast.Select(f => f.Select(e => e / scenario.IntervalMinutes).ToArray())];
@@ -105,10 +119,10 @@ internal sealed class CenterModel
     public int WarmUpIntervals { get; }
 
     /// <summary>
-    /// An agent's shift changes over the scenario. A block ending when the next begins is one change, not an end and
-    /// a start at the same instant (whose order the event heap would not keep).
+    /// A group's shift changes over the scenario, in order. A block ending when the next begins is one change, not an
+    /// end and a start at the same instant (whose order the event heap would not keep).
     /// </summary>
-    private static IEnumerable<ShiftChange> Timeline(int agent, IReadOnlyList<ShiftBlock> blocks, int days)
+    private static (double Seconds, ScheduledActivity Activity)[] Timeline(IReadOnlyList<ShiftBlock> blocks, int days)
     {
         var changes = new SortedDictionary<double, ScheduledActivity>();
         for (var day = 0; day < days; day++)
@@ -121,13 +135,13 @@ internal sealed class CenterModel
             }
         }
 
-        return changes.Select(c => new ShiftChange(c.Key, agent, c.Value));
+        return [.. changes.Select(c => (c.Key, c.Value))];
     }
 
-    private static double[] ProficiencyBySkill(AgentProfile agent, int skillCount)
+    private static double[] ProficiencyBySkill(SkillLevel[] skills, int skillCount)
     {
         var bySkill = new double[skillCount];
-        foreach (var s in agent.Skills)
+        foreach (var s in skills)
         {
             bySkill[s.Skill] = s.Proficiency;
         }
@@ -135,8 +149,8 @@ internal sealed class CenterModel
         return bySkill;
     }
 
-    private static int[] QueuesServed(AgentProfile agent, IReadOnlyList<QueueScenario> queues, Func<string, int> skillOf) =>
-        [.. Enumerable.Range(0, queues.Count).Where(q => agent.Skills.Any(s => s.Skill == skillOf(queues[q].Skill)))];
+    private static int[] QueuesServed(SkillLevel[] skills, IReadOnlyList<QueueScenario> queues, Func<string, int> skillOf) =>
+        [.. Enumerable.Range(0, queues.Count).Where(q => skills.Any(s => s.Skill == skillOf(queues[q].Skill)))];
 
     /// <summary>Scheduled (available) agent-seconds in each interval, from the shift timeline.</summary>
     private static double[] Staffed(ShiftChange[] changes, int agents, int intervals, double intervalSeconds)
