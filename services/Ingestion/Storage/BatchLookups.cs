@@ -7,7 +7,8 @@ namespace BackOfficeCloud.Ingestion.Storage;
 /// <c>unnest</c> of the batch's arrays and reaches the table through one index lookup per record, and every write is a
 /// primary-key update of one row. Never a join the planner may turn around: until the next ANALYZE it puts a tenant new
 /// to a big table at ~1 row, and a plan that starts from the tenant's stored rows (every one of them against every record
-/// of the batch) grows with the square of the tenant's rows until a chunk hits the command timeout.
+/// of the batch) grows with the square of the tenant's rows until a chunk hits the command timeout. Statements are prepared
+/// (once per connection), so a batch's arrays are parameters of a cached plan, not constants of a new one.
 /// </summary>
 public static class BatchLookups
 {
@@ -28,6 +29,7 @@ public static class BatchLookups
         ArgumentNullException.ThrowIfNull(read);
         await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
         command.Parameters.AddRange(parameters);
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         var result = new Dictionary<string, TValue>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -71,6 +73,7 @@ public static class BatchLookups
 
         if (batch.BatchCommands.Count > 0)
         {
+            await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

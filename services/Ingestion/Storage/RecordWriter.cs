@@ -8,7 +8,7 @@ using NpgsqlTypes;
 namespace BackOfficeCloud.Ingestion.Storage;
 
 /// <summary>
-/// Writes a batch of one kind in the caller's tenant transaction: one upsert keyed by (tenant, source id) over
+/// Writes a batch of one kind in the caller's tenant transaction: one prepared upsert keyed by (tenant, source id) over
 /// <c>unnest</c> of one array parameter per column, in one round trip. (COPY is refused on row-level-secured tables; a
 /// temporary staging table for it cost a catalog entry per batch, a second write of every row and a sort.) A record equal
 /// to the stored one is a duplicate and changes nothing; a changed one is updated in place with the next version. Within
@@ -26,11 +26,13 @@ public sealed class RecordWriter<T>
         _kind = kind;
         var table = kind.Table;
         var names = table.Columns.Select(c => c.Name).ToList();
-        var parameters = string.Join(", ", Enumerable.Range(1, names.Count + 1).Select(n => $"${n}"));
+        // unnest in the select list (one ProjectSet, the arrays walked in step) rather than in FROM, where PostgreSQL first
+        // copies every array's rows into a tuple store
+        var unnest = string.Join(", ", table.Columns.Select((c, i) => $"unnest(${i + 2}) AS {c.Name}"));
         _upsert = $"""
             INSERT INTO {IngestionExtensions.Schema}.{table.Name} AS t (tenant_id, source_id, {string.Join(", ", names)})
             SELECT current_setting('app.tenant_id'), s.source_id, {string.Join(", ", table.Columns.Select(c => c.Select))}
-            FROM unnest({parameters}) AS s(source_id, {string.Join(", ", names)})
+            FROM (SELECT unnest($1) AS source_id, {unnest}) AS s
             ON CONFLICT (tenant_id, source_id) DO UPDATE SET {string.Join(", ", names.Select(n => $"{n} = excluded.{n}"))},
                 version = t.version + 1, ingested_at = now()
             WHERE ({string.Join(", ", names.Select(n => "t." + n))}) IS DISTINCT FROM ({string.Join(", ", names.Select(n => "excluded." + n))})
@@ -78,6 +80,8 @@ public sealed class RecordWriter<T>
                 upsert.Parameters.Add(column.Values(latest));
             }
 
+            // prepared once per connection: planned with the arrays as parameters, not re-planned around every batch's values
+            await upsert.PrepareAsync(cancellationToken).ConfigureAwait(false);
             await using var reader = await upsert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
