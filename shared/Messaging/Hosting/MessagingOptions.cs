@@ -25,6 +25,12 @@ public sealed class MessagingOptions
     /// <summary>Most events applied in one transaction per tenant.</summary>
     public int ConsumerBatchSize { get; set; } = 2000;
 
+    /// <summary>
+    /// Transactions a Kafka consumer batch is applied in at once, its partitions dealt among them (partition modulo lanes),
+    /// so a partition's events, and so each key's, stay in order.
+    /// </summary>
+    public int ConsumerLanes { get; set; } = 2;
+
     /// <summary>Most events one relay transaction publishes (a CloudEvents batch row counts its events; its first row always goes).</summary>
     public int OutboxBatchSize { get; set; } = 2000;
 
@@ -47,10 +53,10 @@ public sealed class MessagingOptions
             throw new ArgumentException($"Messaging:Transport '{Transport}' is not supported: use '{KafkaTransport}' or '{DaprTransport}'.", nameof(Transport));
         }
 
-        if (MaxRetries < 0 || ConsumerBatchSize < 1 || OutboxBatchSize < 1 || OutboxWorkers < 1 || BatchMaxEvents < 1 || BatchMaxBytes < 1)
+        if (MaxRetries < 0 || ConsumerBatchSize < 1 || ConsumerLanes < 1 || OutboxBatchSize < 1 || OutboxWorkers < 1 || BatchMaxEvents < 1 || BatchMaxBytes < 1)
         {
             throw new ArgumentException(
-                $"Messaging options out of range: MaxRetries={MaxRetries} (>= 0), ConsumerBatchSize={ConsumerBatchSize}, " +
+                $"Messaging options out of range: MaxRetries={MaxRetries} (>= 0), ConsumerBatchSize={ConsumerBatchSize}, ConsumerLanes={ConsumerLanes}, " +
                 $"OutboxBatchSize={OutboxBatchSize}, OutboxWorkers={OutboxWorkers}, BatchMaxEvents={BatchMaxEvents}, BatchMaxBytes={BatchMaxBytes} (each >= 1).");
         }
     }

@@ -14,7 +14,8 @@ namespace BackOfficeCloud.Messaging.Kafka;
 /// The service's consumer (group = app id) on every topic it has handlers for. It takes what has arrived in batches,
 /// applies them (<see cref="ResilientApplier"/>), dead-letters what stayed poison, and only then commits the offsets.
 /// While one batch is applied (PostgreSQL's work, and its commit's wait for the disk) the next is fetched and parsed,
-/// so the two overlap; offsets are still committed in order, each batch's after its transaction.
+/// so the two overlap; a batch is applied in <c>ConsumerLanes</c> transactions at once, its partitions dealt among them.
+/// Offsets are still committed in order, each batch's after its transactions.
 /// When PostgreSQL is unreachable it commits nothing and rewinds, so the batch (and the one fetched behind it) is
 /// delivered again.
 /// </summary>
@@ -114,7 +115,18 @@ public sealed partial class KafkaEventConsumer(
         return true;
     }
 
-    private async Task ApplyAsync(List<PolledMessage> batch, CancellationToken cancellationToken)
+    // Each lane is its own transaction, applied at the same time as the others: a partition is always in the same lane
+    // and a lane applies its messages in order. If one lane fails, the others may have committed: the whole batch is
+    // delivered again and the inbox skips what they applied.
+    private Task ApplyAsync(List<PolledMessage> batch, CancellationToken cancellationToken)
+    {
+        var lanes = options.Value.ConsumerLanes;
+        return lanes == 1
+            ? ApplyLaneAsync(batch, cancellationToken)
+            : Task.WhenAll(batch.GroupBy(m => m.Result.Partition.Value % lanes).Select(lane => ApplyLaneAsync([.. lane], cancellationToken)));
+    }
+
+    private async Task ApplyLaneAsync(List<PolledMessage> batch, CancellationToken cancellationToken)
     {
         var received = new List<ReceivedEvent>(batch.Count);
         var origins = new Dictionary<ReceivedEvent, PolledMessage>(batch.Count, ReferenceEqualityComparer.Instance);

@@ -1,6 +1,7 @@
 using System.Text;
 using BackOfficeCloud.Messaging.Envelope;
 using BackOfficeCloud.Messaging.Kafka;
+using BackOfficeCloud.Messaging.Publishing;
 using BackOfficeCloud.Messaging.Tests.Events;
 using BackOfficeCloud.Messaging.Tests.Support;
 using BackOfficeCloud.TestKit;
@@ -51,6 +52,27 @@ public class KafkaBusTests(PostgresFixture postgres, KafkaFixture kafka)
         Assert.Equal("bad", ProtoJson.Parse<WorkItemReceived>(CloudEventJson.Parse(deadLetter.Message.Value).Data).ItemId);
         Assert.Contains("is poison", Encoding.UTF8.GetString(deadLetter.Message.Headers.GetLastBytes(KafkaDeadLetters.ErrorHeader)), StringComparison.Ordinal);
         Assert.StartsWith("analytics-", Encoding.UTF8.GetString(deadLetter.Message.Headers.GetLastBytes(KafkaDeadLetters.ConsumerGroupHeader)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_entitys_events_are_applied_in_order_while_a_batchs_partitions_are_applied_side_by_side()
+    {
+        kafka.CreateTopics(_topic);
+        var tenant = UniqueTenant.Next();
+        // Small consumer batches: an entity's events span many of them, each dealt over two lanes applied at once.
+        var configuration = new Dictionary<string, string?>(Configuration) { ["Messaging:ConsumerBatchSize"] = "40", ["Messaging:ConsumerLanes"] = "2" };
+        await using var analytics = await BusHost.StartAsync(
+            $"analytics-{_topic[6..]}", configuration, bus => bus.Handles<WorkItemReceived, RecordingHandler>(_topic, TestEvents.WorkItemReceived));
+        await using var ingestion = await PublisherAsync();
+        var events = Enumerable.Range(0, 30).SelectMany(i => Enumerable.Range(0, 8).Select(entity => new OutgoingEvent(
+            _topic, TestEvents.WorkItemReceived, tenant, $"entity-{entity}", new WorkItemReceived { ItemId = $"{entity}:{i:D2}" }))).ToList();
+
+        await ingestion.EnqueueAsync(tenant, events);
+
+        await analytics.WaitForAppliedAsync(tenant, events.Count);
+        var applied = await analytics.AppliedItemsInOrderAsync(tenant);
+        Assert.Equal(events.Count, applied.Count);
+        Assert.All(applied.GroupBy(item => item.Split(':')[0]), entity => Assert.Equal(entity.Order(StringComparer.Ordinal), entity));
     }
 
     [Fact]

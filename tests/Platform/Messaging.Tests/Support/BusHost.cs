@@ -109,6 +109,9 @@ public sealed class BusHost : IAsyncDisposable
     /// <summary>Rows the handler wrote for the tenant, by item id.</summary>
     public Task<List<string>> AppliedItemsAsync(string tenant) => AppliedAsync(tenant, "item_id");
 
+    /// <summary>The tenant's applied items in the order the handlers applied them.</summary>
+    public Task<List<string>> AppliedItemsInOrderAsync(string tenant) => AppliedAsync(tenant, "item_id", orderBy: "applied_order");
+
     /// <summary>Waits (bounded) until the tenant has at least <paramref name="count"/> applied rows; returns them.</summary>
     public async Task<List<string>> WaitForAppliedAsync(string tenant, int count, TimeSpan? timeout = null)
     {
@@ -117,10 +120,10 @@ public sealed class BusHost : IAsyncDisposable
         return items;
     }
 
-    private Task<List<string>> AppliedAsync(string tenant, string column) =>
+    private Task<List<string>> AppliedAsync(string tenant, string column, string? orderBy = null) =>
         Get<NpgsqlDataSource>().InTenantAsync(tenant, async transaction =>
         {
-            await using var select = new NpgsqlCommand($"SELECT {column} FROM {Schema}.applied ORDER BY {column}", transaction.Connection, transaction);
+            await using var select = new NpgsqlCommand($"SELECT {column} FROM {Schema}.applied ORDER BY {orderBy ?? column}", transaction.Connection, transaction);
             await using var reader = await select.ExecuteReaderAsync();
             var values = new List<string>();
             while (await reader.ReadAsync())
