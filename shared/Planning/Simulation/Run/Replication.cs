@@ -33,7 +33,7 @@ internal sealed class Replication
     private int _itemCount;
     private readonly double _intervalSeconds;
     private readonly double _duration;
-    private readonly DateTimeOffset _start;
+    private readonly long _startUtcTicks;
     private double _now;
 
     /// <summary><see cref="_now"/> as the engine's instant, made once per event (several engine calls read it).</summary>
@@ -48,7 +48,7 @@ internal sealed class Replication
         var scenario = model.Scenario;
         _intervalSeconds = scenario.IntervalSeconds;
         _duration = scenario.DurationSeconds;
-        _start = scenario.Start;
+        _startUtcTicks = scenario.Start.UtcTicks;
         _waiting = new WaitingContacts(scenario.Queues.Count);
         _agents = new AgentMirror(model.Setup.Agents.Count);
         _freeForQueue = [.. scenario.Queues.Select(_ => new Queue<(int, int)>())];
@@ -86,7 +86,7 @@ internal sealed class Replication
         while (NextEvent(out var e, out var at) && at < _duration)
         {
             _now = at;
-            _stamp = _start.AddTicks((long)(at * TimeSpan.TicksPerSecond));
+            _stamp = Instant(at);
             events++;
             Dispatch(e);
             while (_recalls.Count > 0)
@@ -241,7 +241,7 @@ internal sealed class Replication
         Tally.ItemsArrived[_interval]++;
         var skill = _model.ItemSkills[type];
         _engine.AddItem(
-            new BackOfficeItem(id, type, skill, _model.ItemPriorities[type], _stamp, _start.AddSeconds(deadline), _model.EffortEstimates[type]),
+            new BackOfficeItem(id, type, skill, _model.ItemPriorities[type], _stamp, Instant(deadline), _model.EffortEstimates[type]),
             _stamp);
         var wanting = _wantingWork[skill];
         while (wanting.TryPop(out var candidate))
@@ -437,7 +437,7 @@ internal sealed class Replication
         var rolling = resolved == 0 ? 1.0 : Tally.AnsweredInTime[queue][k] / resolved;
         var observation = new QueueObservation(
             _waiting.Count[queue],
-            double.IsInfinity(oldest) ? TimeSpan.Zero : TimeSpan.FromSeconds(_now - oldest),
+            double.IsInfinity(oldest) ? TimeSpan.Zero : TimeSpan.FromTicks((long)((_now - oldest) * TimeSpan.TicksPerSecond)),
             rolling,
             _model.QueueForecastPerMinute[queue][k],
             _model.AverageHandleTimes[queue]);
@@ -470,6 +470,13 @@ internal sealed class Replication
             }
         }
     }
+
+    /// <summary>
+    /// The engine's instant for elapsed <paramref name="seconds"/>, in UTC: the engine reads only the UTC ticks, and a
+    /// UTC instant is built without the offset arithmetic of adding to the scenario's start.
+    /// </summary>
+    private DateTimeOffset Instant(double seconds) =>
+        new(_startUtcTicks + (long)(seconds * TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
     private double ProficiencyFor(int agent, int item) => _model.Proficiency[agent][_model.ItemSkills[_items[item].Type]];
 
