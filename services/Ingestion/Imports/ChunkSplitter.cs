@@ -13,8 +13,16 @@ namespace BackOfficeCloud.Ingestion.Imports;
 public sealed class ChunkSplitter<T>(IRecordKind<T> kind, int maxCarried)
     where T : class, IMessage<T>
 {
+    private readonly RowKey[] _keys = new RowKey[3];
     private List<ImportRow<T>> _carried = [];
-    private HashSet<string> _inFlight = new(StringComparer.Ordinal);
+    private HashSet<RowKey> _inFlight = [];
+
+    private enum KeyKind
+    {
+        Id,
+        Customer,
+        WorkItem,
+    }
 
     /// <summary>
     /// The rows to write now, and whether they have to wait for the chunk in flight: on the file's last chunk, and when
@@ -26,28 +34,30 @@ public sealed class ChunkSplitter<T>(IRecordKind<T> kind, int maxCarried)
         var rows = _carried.Count == 0 ? chunk : [.. _carried, .. chunk];
         var now = new List<ImportRow<T>>(rows.Count);
         var carried = new List<ImportRow<T>>();
-        var waiting = new HashSet<string>(StringComparer.Ordinal);
-        var nowKeys = new HashSet<string>(StringComparer.Ordinal);
-        var allKeys = new HashSet<string>(StringComparer.Ordinal);
+        var nowKeys = new HashSet<RowKey>(rows.Count * 2);
+        var waiting = new HashSet<RowKey>();
         foreach (var row in rows)
         {
-            var keys = row.Record is null ? [] : KeysOf(row.Record);
-            allKeys.UnionWith(keys);
-            if (keys.Any(k => _inFlight.Contains(k) || waiting.Contains(k)))
+            var count = row.Record is null ? 0 : KeysOf(row.Record);
+            var waits = false;
+            for (var i = 0; i < count && !waits; i++)
             {
-                carried.Add(row);
-                waiting.UnionWith(keys);
+                waits = _inFlight.Contains(_keys[i]) || waiting.Contains(_keys[i]);
             }
-            else
+
+            var keys = waits ? waiting : nowKeys;
+            for (var i = 0; i < count; i++)
             {
-                now.Add(row);
-                nowKeys.UnionWith(keys);
+                keys.Add(_keys[i]);
             }
+
+            (waits ? carried : now).Add(row);
         }
 
         if (last || carried.Count > maxCarried)
         {
-            (_carried, _inFlight) = ([], allKeys);
+            nowKeys.UnionWith(waiting);
+            (_carried, _inFlight) = ([], nowKeys);
             return (rows, true);
         }
 
@@ -56,12 +66,13 @@ public sealed class ChunkSplitter<T>(IRecordKind<T> kind, int maxCarried)
     }
 
     /// <summary>
-    /// The record's id and what the kind derives its stored state from: repeat contacts and duplicate tickets look up the
-    /// customer's stored rows, a lifecycle event its work item's.
+    /// Puts in <see cref="_keys"/> the record's id and what the kind derives its stored state from (repeat contacts and
+    /// duplicate tickets look up the customer's stored rows, a lifecycle event its work item's); returns how many.
     /// </summary>
-    private List<string> KeysOf(T record)
+    private int KeysOf(T record)
     {
-        var keys = new List<string>(3) { "id:" + kind.SourceId(record) };
+        var count = 0;
+        _keys[count++] = new RowKey(KeyKind.Id, kind.SourceId(record));
         var customer = record switch
         {
             Interaction interaction => interaction.CustomerRef,
@@ -70,14 +81,16 @@ public sealed class ChunkSplitter<T>(IRecordKind<T> kind, int maxCarried)
         };
         if (customer.Length > 0)
         {
-            keys.Add("customer:" + customer);
+            _keys[count++] = new RowKey(KeyKind.Customer, customer);
         }
 
         if (kind.WorkItemOf(record) is { Length: > 0 } workItem)
         {
-            keys.Add("item:" + workItem);
+            _keys[count++] = new RowKey(KeyKind.WorkItem, workItem);
         }
 
-        return keys;
+        return count;
     }
+
+    private readonly record struct RowKey(KeyKind Kind, string Value);
 }
