@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Text;
@@ -19,24 +20,22 @@ internal static class ProtoJsonReader
 {
     private static readonly ConcurrentDictionary<MessageDescriptor, Dictionary<string, FieldDescriptor>> FieldsByName = new();
 
-    [ThreadStatic]
-    private static byte[]? _utf8;
-
     public static bool TryParse<TMessage>(string json, out TMessage message) where TMessage : IMessage<TMessage>, new()
     {
-        var buffer = _utf8 is { } existing && existing.Length >= Encoding.UTF8.GetMaxByteCount(json.Length)
-            ? existing
-            : _utf8 = new byte[Math.Max(1024, Encoding.UTF8.GetMaxByteCount(json.Length))];
-        var length = Encoding.UTF8.GetBytes(json, buffer);
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
         message = new TMessage();
         try
         {
-            var reader = new Utf8JsonReader(buffer.AsSpan(0, length));
+            var reader = new Utf8JsonReader(buffer.AsSpan(0, Encoding.UTF8.GetBytes(json, buffer)));
             return reader.Read() && TryReadMessage(ref reader, message) && !reader.Read();
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
             return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
