@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using BackOfficeCloud.Planning.Blending.Collections;
 using BackOfficeCloud.Planning.Blending.Model;
 
 namespace BackOfficeCloud.Planning.Blending.Agents;
@@ -15,8 +14,10 @@ namespace BackOfficeCloud.Planning.Blending.Agents;
 internal sealed class AgentBoard
 {
     private readonly List<AgentRecord> _agents = [];
-    private MinHeap<(int Agent, int TaskVersion)>[] _recallCandidates;
-    private readonly Func<(int Agent, int TaskVersion), bool> _isRecallCandidate;
+    private PriorityQueue<(int Agent, int TaskVersion), long>[] _recallCandidates;
+
+    /// <summary>Reused by <see cref="Compact"/>: a compaction every thousand items would otherwise allocate a list.</summary>
+    private readonly List<((int Agent, int TaskVersion) Element, long Priority)> _live = [];
 
     public AgentBoard(int skillCount, int queueCount)
     {
@@ -24,13 +25,11 @@ internal sealed class AgentBoard
         OnContacts = new int[queueCount];
         PendingRecalls = new int[queueCount];
         WorkingInSkill = new int[skillCount];
-        _recallCandidates = new MinHeap<(int, int)>[queueCount];
+        _recallCandidates = new PriorityQueue<(int, int), long>[queueCount];
         for (var q = 0; q < queueCount; q++)
         {
-            _recallCandidates[q] = new MinHeap<(int, int)>();
+            _recallCandidates[q] = new PriorityQueue<(int, int), long>();
         }
-
-        _isRecallCandidate = IsRecallCandidate;
     }
 
     public int[] Free { get; private set; }
@@ -50,7 +49,7 @@ internal sealed class AgentBoard
         Free = [.. Free, 0];
         OnContacts = [.. OnContacts, 0];
         PendingRecalls = [.. PendingRecalls, 0];
-        _recallCandidates = [.. _recallCandidates, new MinHeap<(int, int)>()];
+        _recallCandidates = [.. _recallCandidates, new PriorityQueue<(int, int), long>()];
     }
 
     public int Count => _agents.Count;
@@ -97,7 +96,7 @@ internal sealed class AgentBoard
             var heap = _recallCandidates[q];
             if (heap.Count > (2 * _agents.Count) + 64)
             {
-                heap.RetainWhere(_isRecallCandidate); // stale entries pile up when agents finish items without being recalled
+                Compact(heap);
             }
 
             heap.Enqueue((agent, a.TaskVersion), expectedEndTicks);
@@ -123,6 +122,22 @@ internal sealed class AgentBoard
     {
         var a = _agents[entry.Agent];
         return a.TaskVersion == entry.TaskVersion && a.Activity == AgentActivity.OnItem && a.RecallQueue < 0 && a.InPhonePool;
+    }
+
+    /// <summary>Drops stale entries, which pile up when agents finish items without being recalled.</summary>
+    private void Compact(PriorityQueue<(int Agent, int TaskVersion), long> heap)
+    {
+        _live.Clear();
+        foreach (var entry in heap.UnorderedItems)
+        {
+            if (IsRecallCandidate(entry.Element))
+            {
+                _live.Add(entry);
+            }
+        }
+
+        heap.Clear();
+        heap.EnqueueRange(_live);
     }
 
     /// <summary>Moves the agent between counters: only what differs between the two footprints is touched.</summary>

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using BackOfficeCloud.Planning.Blending.Collections;
 using BackOfficeCloud.Planning.Blending.Model;
 
 namespace BackOfficeCloud.Planning.Blending.Items;
@@ -11,25 +10,23 @@ namespace BackOfficeCloud.Planning.Blending.Items;
 /// </summary>
 internal sealed class ItemBook
 {
-    private MinHeap<HeapEntry>[] _bySkill;
-    private readonly MinHeap<HeapEntry> _pended = new();
+    private PriorityQueue<HeapEntry, long>[] _bySkill;
+    private readonly PriorityQueue<HeapEntry, long> _pended = new();
     private readonly Dictionary<long, int> _slotById = [];
     private readonly Dictionary<long, int> _firstByCustomer = [];
     private readonly Stack<int> _freeSlots = new();
-    private readonly Func<HeapEntry, bool> _isCurrent;
+    private readonly List<(HeapEntry Element, long Priority)> _live = [];
     private readonly long _priorityStepTicks;
     private ItemSlot[] _slots = new ItemSlot[1024];
     private int _used;
 
     public ItemBook(int skillCount, TimeSpan priorityStep)
     {
-        _bySkill = new MinHeap<HeapEntry>[skillCount];
+        _bySkill = new PriorityQueue<HeapEntry, long>[skillCount];
         for (var s = 0; s < skillCount; s++)
         {
-            _bySkill[s] = new MinHeap<HeapEntry>();
+            _bySkill[s] = new PriorityQueue<HeapEntry, long>();
         }
-
-        _isCurrent = e => _slots[e.Slot].Version == e.Version;
 
         OpenEffortTicks = new long[skillCount];
         _priorityStepTicks = priorityStep.Ticks;
@@ -40,7 +37,7 @@ internal sealed class ItemBook
 
     public void AddSkill()
     {
-        _bySkill = [.. _bySkill, new MinHeap<HeapEntry>()];
+        _bySkill = [.. _bySkill, new PriorityQueue<HeapEntry, long>()];
         OpenEffortTicks = [.. OpenEffortTicks, 0];
     }
 
@@ -95,7 +92,7 @@ internal sealed class ItemBook
         var heap = _bySkill[s.Skill];
         if (heap.Count > (2 * _slotById.Count) + 1024)
         {
-            heap.RetainWhere(_isCurrent); // drops stale entries, which pile up when items are cancelled or grouped by customer out of order
+            Compact(heap);
         }
 
         heap.Enqueue(new HeapEntry(slot, s.Version), UrgencyKey(s));
@@ -137,7 +134,7 @@ internal sealed class ItemBook
     {
         while (_pended.TryPeek(out var entry, out var until) && until <= nowTicks)
         {
-            _pended.RemoveMin();
+            _pended.Dequeue();
             if (_slots[entry.Slot].Version == entry.Version)
             {
                 Release(entry.Slot, 0, nowTicks);
@@ -156,7 +153,7 @@ internal sealed class ItemBook
                 return entry.Slot;
             }
 
-            heap.RemoveMin();
+            heap.Dequeue();
         }
 
         urgencyKey = 0;
@@ -185,6 +182,22 @@ internal sealed class ItemBook
     /// <summary>Latest start (deadline less remaining effort) brought forward by the priority: smaller is more urgent.</summary>
     public long UrgencyKey(in ItemSlot s) =>
         s.DeadlineTicks - s.RemainingEffortTicks - (s.Priority * _priorityStepTicks);
+
+    /// <summary>Drops stale entries, which pile up when items are cancelled or grouped by customer out of order.</summary>
+    private void Compact(PriorityQueue<HeapEntry, long> heap)
+    {
+        _live.Clear();
+        foreach (var entry in heap.UnorderedItems)
+        {
+            if (_slots[entry.Element.Slot].Version == entry.Element.Version)
+            {
+                _live.Add(entry);
+            }
+        }
+
+        heap.Clear();
+        heap.EnqueueRange(_live);
+    }
 
     private static bool Accepts(SkillLevel[] skills, int skill, double minimumProficiency)
     {
