@@ -109,6 +109,8 @@ internal sealed class EventOutbox(string schema, EnvelopeFactory envelopes, int 
         command.Parameters.Add(Array(rows.ConvertAll(r => r.EventType), NpgsqlDbType.Text));
         command.Parameters.Add(Array(rows.ConvertAll(r => r.Message.Envelope), NpgsqlDbType.Bytea));
         command.Parameters.Add(Array(rows.ConvertAll(r => r.Message.BatchEvents), NpgsqlDbType.Integer));
+        // prepared: unprepared, PostgreSQL plans every call anew around the values of its arrays (megabytes of envelopes)
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
