@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using BackOfficeCloud.Planning.Blending.Heaps;
 using BackOfficeCloud.Planning.Blending.Model;
 
 namespace BackOfficeCloud.Planning.Blending.Agents;
@@ -16,8 +17,8 @@ internal sealed class AgentBoard
     private readonly List<AgentRecord> _agents = [];
     private PriorityQueue<(int Agent, int TaskVersion), long>[] _recallCandidates;
 
-    /// <summary>Reused by <see cref="Compact"/>: a compaction every thousand items would otherwise allocate a list.</summary>
-    private readonly List<((int Agent, int TaskVersion) Element, long Priority)> _live = [];
+    /// <summary>Drops stale entries, which pile up when agents finish items without being recalled.</summary>
+    private readonly StaleEntryCompactor<(int Agent, int TaskVersion)> _compactor;
 
     public AgentBoard(int skillCount, int queueCount)
     {
@@ -25,6 +26,7 @@ internal sealed class AgentBoard
         OnContacts = new int[queueCount];
         PendingRecalls = new int[queueCount];
         WorkingInSkill = new int[skillCount];
+        _compactor = new(IsRecallCandidate);
         _recallCandidates = new PriorityQueue<(int, int), long>[queueCount];
         for (var q = 0; q < queueCount; q++)
         {
@@ -96,7 +98,7 @@ internal sealed class AgentBoard
             var heap = _recallCandidates[q];
             if (heap.Count > (2 * _agents.Count) + 64)
             {
-                Compact(heap);
+                _compactor.Compact(heap);
             }
 
             heap.Enqueue((agent, a.TaskVersion), expectedEndTicks);
@@ -122,22 +124,6 @@ internal sealed class AgentBoard
     {
         var a = _agents[entry.Agent];
         return a.TaskVersion == entry.TaskVersion && a.Activity == AgentActivity.OnItem && a.RecallQueue < 0 && a.InPhonePool;
-    }
-
-    /// <summary>Drops stale entries, which pile up when agents finish items without being recalled.</summary>
-    private void Compact(PriorityQueue<(int Agent, int TaskVersion), long> heap)
-    {
-        _live.Clear();
-        foreach (var entry in heap.UnorderedItems)
-        {
-            if (IsRecallCandidate(entry.Element))
-            {
-                _live.Add(entry);
-            }
-        }
-
-        heap.Clear();
-        heap.EnqueueRange(_live);
     }
 
     /// <summary>Moves the agent between counters: only what differs between the two footprints is touched.</summary>

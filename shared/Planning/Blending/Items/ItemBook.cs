@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using BackOfficeCloud.Planning.Blending.Heaps;
 using BackOfficeCloud.Planning.Blending.Model;
 
 namespace BackOfficeCloud.Planning.Blending.Items;
@@ -15,7 +16,9 @@ internal sealed class ItemBook
     private readonly Dictionary<long, int> _slotById = [];
     private readonly Dictionary<long, int> _firstByCustomer = [];
     private readonly Stack<int> _freeSlots = new();
-    private readonly List<(HeapEntry Element, long Priority)> _live = [];
+
+    /// <summary>Drops stale entries, which pile up when items are cancelled or grouped by customer out of order.</summary>
+    private readonly StaleEntryCompactor<HeapEntry> _compactor;
     private readonly long _priorityStepTicks;
     private ItemSlot[] _slots = new ItemSlot[1024];
     private int _used;
@@ -29,6 +32,7 @@ internal sealed class ItemBook
         }
 
         OpenEffortTicks = new long[skillCount];
+        _compactor = new(e => _slots[e.Slot].Version == e.Version);
         _priorityStepTicks = priorityStep.Ticks;
     }
 
@@ -92,7 +96,7 @@ internal sealed class ItemBook
         var heap = _bySkill[s.Skill];
         if (heap.Count > (2 * _slotById.Count) + 1024)
         {
-            Compact(heap);
+            _compactor.Compact(heap);
         }
 
         heap.Enqueue(new HeapEntry(slot, s.Version), UrgencyKey(s));
@@ -182,22 +186,6 @@ internal sealed class ItemBook
     /// <summary>Latest start (deadline less remaining effort) brought forward by the priority: smaller is more urgent.</summary>
     public long UrgencyKey(in ItemSlot s) =>
         s.DeadlineTicks - s.RemainingEffortTicks - (s.Priority * _priorityStepTicks);
-
-    /// <summary>Drops stale entries, which pile up when items are cancelled or grouped by customer out of order.</summary>
-    private void Compact(PriorityQueue<HeapEntry, long> heap)
-    {
-        _live.Clear();
-        foreach (var entry in heap.UnorderedItems)
-        {
-            if (_slots[entry.Element.Slot].Version == entry.Element.Version)
-            {
-                _live.Add(entry);
-            }
-        }
-
-        heap.Clear();
-        heap.EnqueueRange(_live);
-    }
 
     private static bool Accepts(SkillLevel[] skills, int skill, double minimumProficiency)
     {
