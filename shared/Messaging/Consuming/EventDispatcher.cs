@@ -35,7 +35,7 @@ public sealed class EventDispatcher
         // Answers one row: NULL when every id was new and distinct, else the ids this claim recorded.
         _claim = $"""
             WITH claimed AS (
-                INSERT INTO {schema.Name}.inbox (tenant_id, consumer_group, event_id) SELECT $1, $2, unnest($3::text[])
+                {_record}
                 ON CONFLICT DO NOTHING RETURNING event_id)
             SELECT CASE WHEN count(*) = cardinality($3::text[]) THEN NULL ELSE coalesce(array_agg(event_id), ARRAY[]::text[]) END FROM claimed
             """;
