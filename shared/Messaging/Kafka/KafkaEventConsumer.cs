@@ -41,20 +41,18 @@ public sealed partial class KafkaEventConsumer(
             .SetErrorHandler((_, error) => LogKafkaError(error.Reason))
             .Build();
         consumer.Subscribe(dispatcher.Topics);
-        List<PolledMessage> applied = [];
-        var applying = Task.CompletedTask;
+        InFlight? inFlight = null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var next = Poll(consumer, applying);
-                if (applied.Count > 0 && !await FinishAsync(consumer, applied, applying, next, stoppingToken).ConfigureAwait(false))
+                var next = Poll(consumer, inFlight?.Applying ?? Task.CompletedTask);
+                if (inFlight is not null && !await FinishAsync(consumer, inFlight, next, stoppingToken).ConfigureAwait(false))
                 {
                     next = [];
                 }
 
-                applied = next;
-                applying = next.Count == 0 ? Task.CompletedTask : Task.Run(() => ApplyAsync(next, stoppingToken), stoppingToken);
+                inFlight = next.Count == 0 ? null : new InFlight(next, Task.Run(() => ApplyAsync(next, stoppingToken), stoppingToken));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -64,7 +62,7 @@ public sealed partial class KafkaEventConsumer(
         finally
         {
             // A batch still being applied rolls back on the stop; its offsets were not committed, so it is delivered again.
-            await Task.WhenAny(applying).ConfigureAwait(false);
+            await Task.WhenAny(inFlight?.Applying ?? Task.CompletedTask).ConfigureAwait(false);
             consumer.Close();
         }
     }
@@ -94,23 +92,22 @@ public sealed partial class KafkaEventConsumer(
         return batch;
     }
 
-    /// <summary>Commits <paramref name="batch"/> once applied; if it could not be, rewinds it and <paramref name="fetched"/> (fetched behind it) and says so.</summary>
-    private async Task<bool> FinishAsync(
-        IConsumer<byte[]?, byte[]> consumer, List<PolledMessage> batch, Task applying, List<PolledMessage> fetched, CancellationToken stoppingToken)
+    /// <summary>Commits the batch in flight once applied; if it could not be, rewinds it and <paramref name="fetched"/> (fetched behind it) and says so.</summary>
+    private async Task<bool> FinishAsync(IConsumer<byte[]?, byte[]> consumer, InFlight inFlight, List<PolledMessage> fetched, CancellationToken stoppingToken)
     {
         try
         {
-            await applying.ConfigureAwait(false);
+            await inFlight.Applying.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is KafkaException || ResilientApplier.IsInfrastructureFailure(ex))
         {
-            LogBatchNotApplied(batch.Count, ex);
-            Rewind(consumer, [.. batch, .. fetched]);
+            LogBatchNotApplied(inFlight.Batch.Count, ex);
+            Rewind(consumer, [.. inFlight.Batch, .. fetched]);
             await Task.Delay(FailureBackoff, stoppingToken).ConfigureAwait(false);
             return false;
         }
 
-        Commit(consumer, batch);
+        Commit(consumer, inFlight.Batch);
         MeasureLag(consumer);
         return true;
     }
@@ -213,6 +210,9 @@ public sealed partial class KafkaEventConsumer(
             MessagingMetrics.ConsumerLag.WithLabels(topic.Key).Set(lag);
         }
     }
+
+    /// <summary>A batch and the task applying it, while the loop fetches the next.</summary>
+    private sealed record InFlight(List<PolledMessage> Batch, Task Applying);
 
     [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "Kafka consumer error: {Reason}")]
     private partial void LogKafkaError(string reason);
