@@ -55,20 +55,18 @@ internal sealed class LagrangianAscent(CompiledProblem problem, PatternPricer pr
 
     private void Step(double coverageStep, double workStep, double[][] gMu, double[][] gRho, double[][] gSigma)
     {
-        var grid = problem.Grid;
-        var weights = problem.Problem.Weights;
-        for (var t = 0; t < grid.Count; t++)
+        for (var t = 0; t < problem.Grid.Count; t++)
         {
             for (var q = 0; q < _mu.Length; q++)
             {
-                var queue = problem.Problem.Queues[q];
-                _mu[q][t] = Math.Clamp(_mu[q][t] + (coverageStep * gMu[q][t]), -weights.OverstaffedAgentHour * grid.Hours(t), queue.MissingAgentHourCost * grid.Hours(t));
+                var (low, high) = CoverageRange(q, t);
+                _mu[q][t] = Math.Clamp(_mu[q][t] + (coverageStep * gMu[q][t]), low, high);
             }
 
             for (var w = 0; w < _rho.Length; w++)
             {
                 _rho[w][t] = Math.Max(0, _rho[w][t] + (workStep * gRho[w][t]));
-                _sigma[w][t] = Math.Clamp(_sigma[w][t] + (workStep * gSigma[w][t]), 0, weights.OverdueWorkMinuteHour * grid.Hours(t));
+                _sigma[w][t] = Math.Clamp(_sigma[w][t] + (workStep * gSigma[w][t]), 0, OverdueCeiling(t));
             }
         }
     }
@@ -131,12 +129,12 @@ internal sealed class LagrangianAscent(CompiledProblem problem, PatternPricer pr
         var grid = problem.Grid;
         for (var q = 0; q < residual.Length; q++)
         {
-            var queue = problem.Problem.Queues[q];
             for (var t = 0; t < grid.Count; t++)
             {
                 var r = residual[q][t];
-                var atUnderCost = _mu[q][t] >= (queue.MissingAgentHourCost * grid.Hours(t)) - 1e-9;
-                var atOverCost = _mu[q][t] <= (-problem.Problem.Weights.OverstaffedAgentHour * grid.Hours(t)) + 1e-9;
+                var (low, high) = CoverageRange(q, t);
+                var atUnderCost = _mu[q][t] >= high - 1e-9;
+                var atOverCost = _mu[q][t] <= low + 1e-9;
                 residual[q][t] = (atUnderCost && r > 0) || (atOverCost && r < 0) ? 0 : r;
             }
         }
@@ -155,7 +153,6 @@ internal sealed class LagrangianAscent(CompiledProblem problem, PatternPricer pr
         for (var w = 0; w < capacity.Length; w++)
         {
             var (rho, sigma, arrived, dueBy) = (_rho[w], _sigma[w], problem.ArrivedBy[w], problem.DueBy[w]);
-            var overdueCost = problem.Problem.Weights.OverdueWorkMinuteHour;
             var previousDone = 0.0;
             for (var t = 0; t < grid.Count; t++)
             {
@@ -163,7 +160,7 @@ internal sealed class LagrangianAscent(CompiledProblem problem, PatternPricer pr
                 var done = coefficient < 0 ? arrived[t] : 0;
                 bound += (coefficient * done) + (sigma[t] * dueBy[t]);
                 gRho[w][t] = done - previousDone - capacity[w][t];
-                var overdue = sigma[t] >= (overdueCost * grid.Hours(t)) - 1e-9 ? Math.Max(0, dueBy[t] - done) : 0;
+                var overdue = sigma[t] >= OverdueCeiling(t) - 1e-9 ? Math.Max(0, dueBy[t] - done) : 0;
                 gSigma[w][t] = dueBy[t] > 0 ? dueBy[t] - done - overdue : 0;
                 previousDone = done;
             }
@@ -171,6 +168,16 @@ internal sealed class LagrangianAscent(CompiledProblem problem, PatternPricer pr
 
         return (bound, gRho, gSigma);
     }
+
+    /// <summary>
+    /// μ's range in interval t: below minus the over-staffing cost or above the missing-agent cost the bound falls
+    /// without limit. The ascent clamps to it and an edge of it closes a coverage residual: one range for both.
+    /// </summary>
+    private (double Low, double High) CoverageRange(int q, int t) =>
+        (-problem.Problem.Weights.OverstaffedAgentHour * problem.Grid.Hours(t), problem.Problem.Queues[q].MissingAgentHourCost * problem.Grid.Hours(t));
+
+    /// <summary>σ's ceiling in interval t (the overdue cost), where overdue minutes close a due residual.</summary>
+    private double OverdueCeiling(int t) => problem.Problem.Weights.OverdueWorkMinuteHour * problem.Grid.Hours(t);
 
     /// <summary>The scale of the Polyak target while the best bound is still 0: what leaving every requirement unmet costs.</summary>
     private double NothingDoneCost()
