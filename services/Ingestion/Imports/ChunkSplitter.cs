@@ -1,4 +1,3 @@
-using BackOfficeCloud.Contracts.Ingestion.V1;
 using BackOfficeCloud.Ingestion.Kinds;
 using Google.Protobuf;
 
@@ -73,13 +72,7 @@ public sealed class ChunkSplitter<T>(IRecordKind<T> kind, int maxCarried)
     {
         var count = 0;
         _keys[count++] = new RowKey(KeyKind.Id, kind.SourceId(record));
-        var customer = record switch
-        {
-            Interaction interaction => interaction.CustomerRef,
-            WorkItem item => item.CustomerRef,
-            _ => "",
-        };
-        if (customer.Length > 0)
+        if (kind.CustomerOf(record) is { Length: > 0 } customer)
         {
             _keys[count++] = new RowKey(KeyKind.Customer, customer);
         }

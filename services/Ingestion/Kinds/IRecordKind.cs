@@ -29,6 +29,9 @@ public interface IRecordKind<T>
     /// <summary>The work item the record refers to, which must exist.</summary>
     string? WorkItemOf(T record) => null;
 
+    /// <summary>The customer whose stored rows the kind derives flags from (repeat contacts, duplicate items), if any.</summary>
+    string? CustomerOf(T record) => null;
+
     /// <summary>When the record's event happened in the source, for the ingestion lag metric.</summary>
     DateTimeOffset? OccurredAt(T record) => null;
 

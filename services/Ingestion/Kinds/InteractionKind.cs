@@ -37,6 +37,8 @@ public sealed class InteractionKind(IngestionOptions options) : RecordKindBase<I
 
     public override string? QueueOf(Interaction record) => record.Queue;
 
+    public override string? CustomerOf(Interaction record) => record.CustomerRef;
+
     public override DateTimeOffset? OccurredAt(Interaction record) => record.EndedAt?.ToDateTimeOffset() ?? record.ArrivedAt?.ToDateTimeOffset();
 
     public override void Validate(Interaction record, RowErrors errors, IngestContext context) => InteractionValidator.Validate(record, errors, context);

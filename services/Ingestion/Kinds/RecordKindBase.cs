@@ -25,6 +25,8 @@ public abstract class RecordKindBase<T>(RecordKind kind, string name, MessagePar
 
     public virtual string? WorkItemOf(T record) => null;
 
+    public virtual string? CustomerOf(T record) => null;
+
     public virtual DateTimeOffset? OccurredAt(T record) => null;
 
     public abstract void Validate(T record, RowErrors errors, IngestContext context);

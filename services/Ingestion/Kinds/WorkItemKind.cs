@@ -23,6 +23,8 @@ public sealed class WorkItemKind() : RecordKindBase<WorkItem>(
 
     public override string? QueueOf(WorkItem record) => record.Queue;
 
+    public override string? CustomerOf(WorkItem record) => record.CustomerRef;
+
     public override DateTimeOffset? OccurredAt(WorkItem record) => record.CreatedAt?.ToDateTimeOffset();
 
     public override void Validate(WorkItem record, RowErrors errors, IngestContext context) => WorkItemValidator.Validate(record, errors, context);
