@@ -1,5 +1,4 @@
 using BackOfficeCloud.Planning.Calendar;
-using NpgsqlTypes;
 
 namespace BackOfficeCloud.Ingestion.Storage;
 
@@ -48,23 +47,20 @@ public static class SlaDeadlines
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<Dictionary<string, (double Hours, OpenHours Open, TimeZoneInfo Zone)>> QueuesAsync(
-        NpgsqlTransaction transaction, string[] names, CancellationToken cancellationToken)
-    {
-        var queues = new Dictionary<string, (double, OpenHours, TimeZoneInfo)>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand(QueuesSql, transaction.Connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = names, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var ranges = RosterQueue.Parser.ParseJson($"{{\"openHours\": {reader.GetString(2)}}}").OpenHours;
-            var closed = reader.GetFieldValue<string[]>(3).Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            var open = ranges.Count == 0 ? OpenHours.AlwaysOpen.WithClosedDates(closed) : new OpenHours(Weekly(ranges), closed);
-            queues[reader.GetString(0)] = (reader.GetDouble(1), open, LocalTime.FindZone(reader.GetString(4)));
-        }
-
-        return queues;
-    }
+    private static Task<Dictionary<string, (double Hours, OpenHours Open, TimeZoneInfo Zone)>> QueuesAsync(
+        NpgsqlTransaction transaction, string[] names, CancellationToken cancellationToken) =>
+        BatchLookups.ReadAsync(
+            transaction,
+            QueuesSql,
+            [BatchLookups.Texts(names)],
+            reader =>
+            {
+                var ranges = RosterQueue.Parser.ParseJson($"{{\"openHours\": {reader.GetString(2)}}}").OpenHours;
+                var closed = reader.GetFieldValue<string[]>(3).Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                var open = ranges.Count == 0 ? OpenHours.AlwaysOpen.WithClosedDates(closed) : new OpenHours(Weekly(ranges), closed);
+                return (Hours: reader.GetDouble(1), Open: open, Zone: LocalTime.FindZone(reader.GetString(4)));
+            },
+            cancellationToken);
 
     private static Dictionary<DayOfWeek, IReadOnlyList<TimeRange>> Weekly(IEnumerable<WeeklyRange> ranges) =>
         ranges.GroupBy(r => (DayOfWeek)(r.DayOfWeek % 7)).ToDictionary(
