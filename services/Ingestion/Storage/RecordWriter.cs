@@ -3,7 +3,6 @@ using BackOfficeCloud.Ingestion.Kinds;
 using BackOfficeCloud.Ingestion.Pipeline;
 using Google.Protobuf;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace BackOfficeCloud.Ingestion.Storage;
 
@@ -74,7 +73,7 @@ public sealed class RecordWriter<T>
         var written = new Dictionary<string, (Guid Id, int Version, bool Inserted)>(latest.Length, StringComparer.Ordinal);
         await using (var upsert = new NpgsqlCommand(_upsert, transaction.Connection, transaction))
         {
-            upsert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = latestIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            upsert.Parameters.Add(BatchLookups.Texts(latestIds));
             foreach (var column in _kind.Table.Columns)
             {
                 upsert.Parameters.Add(column.Values(latest));
