@@ -118,9 +118,7 @@ public sealed partial class KafkaEventConsumer(
     private Task ApplyAsync(List<PolledMessage> batch, CancellationToken cancellationToken)
     {
         var lanes = options.Value.ConsumerLanes;
-        return lanes == 1
-            ? ApplyLaneAsync(batch, cancellationToken)
-            : Task.WhenAll(batch.GroupBy(m => m.Result.Partition.Value % lanes).Select(lane => ApplyLaneAsync([.. lane], cancellationToken)));
+        return Task.WhenAll(batch.GroupBy(m => m.Result.Partition.Value % lanes).Select(lane => ApplyLaneAsync([.. lane], cancellationToken)));
     }
 
     private async Task ApplyLaneAsync(List<PolledMessage> batch, CancellationToken cancellationToken)
