@@ -5,7 +5,6 @@ using BackOfficeCloud.Contracts.Ingestion.V1;
 using BackOfficeCloud.Contracts.Scheduling.V1;
 using BackOfficeCloud.TestKit;
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
 using ForecastJobState = BackOfficeCloud.Contracts.Forecasting.V1.JobState;
 
 namespace BackOfficeCloud.EndToEnd.Tests;
@@ -38,19 +37,19 @@ public class PlanningFlowTests(PlatformFixture platform)
         var blending = new BlendingService.BlendingServiceClient(blendingChannel);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-        var roster = await ingestion.IngestRosterAsync(Roster());
+        var roster = await ingestion.IngestRosterAsync(PlatformSteps.BlendedRoster(Zone, Phone, Claims, Agents));
         Assert.Equal(2 + Agents, roster.Accepted);
         var history = await ingestion.IngestInteractionsAsync(History(today));
         Assert.Equal(0, history.Rejected);
         var backlog = await ingestion.IngestWorkItemsAsync(Backlog(today));
         Assert.Equal(0, backlog.Rejected);
 
-        var forecastJob = await EventuallyAsync(async () =>
+        var forecastJob = await PlatformSteps.EventuallyAsync(async () =>
         {
             var created = await forecasting.CreateForecastAsync(new CreateForecastRequest { Queues = { Phone }, Days = 2, IntervalMinutes = 30, Method = "seasonal_mean" });
-            var job = await WaitForForecastAsync(forecasting, created.JobId);
+            var job = await PlatformSteps.LastUpdateAsync(forecasting.WatchForecastJob(new GetForecastJobRequest { JobId = created.JobId }));
             // Forecasting builds its history from the ingestion events: until they are all applied the job may fail.
-            return job.State == ForecastJobState.Succeeded && job.ForecastIds.Count == 1 ? job : null;
+            return job?.State == ForecastJobState.Succeeded && job.ForecastIds.Count == 1 ? job : null;
         });
         var forecast = await forecasting.GetForecastAsync(new GetForecastRequest { ForecastId = forecastJob.ForecastIds[0] });
         Assert.Contains(forecast.Values, v => v.Volume > 1);
@@ -61,7 +60,7 @@ public class PlanningFlowTests(PlatformFixture platform)
             PeriodEnd = forecast.HorizonEnd,
             IntervalMinutes = 30,
         };
-        var plan = await EventuallyAsync(async () =>
+        var plan = await PlatformSteps.EventuallyAsync(async () =>
         {
             var computed = await scheduling.ComputeRequirementsAsync(period);
             return computed.Queues.Any(q => q.Queue == Phone && q.Intervals.Any(i => i.ImmediateAgents > 0)) ? computed : null;
@@ -69,42 +68,20 @@ public class PlanningFlowTests(PlatformFixture platform)
         Assert.True(plan.Comparison.BlendedPaidHours <= plan.Comparison.SiloPaidHours + 1e-6, $"blended {plan.Comparison.BlendedPaidHours} h > silo {plan.Comparison.SiloPaidHours} h");
 
         var scheduleJob = await scheduling.CreateScheduleJobAsync(new CreateScheduleJobRequest { PlanId = plan.PlanId, TimeLimitSeconds = 20 });
-        var finished = await WaitForScheduleAsync(scheduling, scheduleJob.JobId);
-        Assert.Equal("succeeded", finished.State);
-        var schedule = await scheduling.PublishScheduleAsync(new PublishScheduleRequest { ScheduleId = finished.ScheduleId });
+        var finished = await PlatformSteps.LastUpdateAsync(scheduling.WatchScheduleJob(new GetScheduleJobRequest { JobId = scheduleJob.JobId }));
+        Assert.Equal("succeeded", finished?.State);
+        var schedule = await scheduling.PublishScheduleAsync(new PublishScheduleRequest { ScheduleId = finished!.ScheduleId });
         Assert.Empty(schedule.Violations);
         Assert.NotNull(schedule.PublishedAt);
         Assert.NotEmpty(schedule.Shifts);
 
         // The schedule starts tomorrow, so the live board shows the roster's agents and the claims backlog as of now.
-        var board = await EventuallyAsync(async () =>
+        var board = await PlatformSteps.EventuallyAsync(async () =>
         {
             var current = await blending.GetBoardAsync(new GetBoardRequest());
             return current.Agents.Count == Agents && current.Backlog.Sum(b => b.Items) == BacklogItems ? current : null;
         });
         Assert.All(board.Agents, a => Assert.StartsWith("agent-", a.AgentId, StringComparison.Ordinal));
-    }
-
-    private static IngestRosterRequest Roster()
-    {
-        var openHours = Enumerable.Range(1, 7).Select(day => new WeeklyRange { DayOfWeek = day, From = "08:00", To = "18:00" });
-        var request = new IngestRosterRequest
-        {
-            Queues =
-            {
-                new RosterQueue { Queue = Phone, Channel = Channel.Voice, TargetServiceLevel = 0.8, TargetSeconds = 20, TimeZone = Zone, OpenHours = { openHours } },
-                new RosterQueue { Queue = Claims, Channel = Channel.Email, Deferrable = true, DeadlineBusinessHours = 48, TimeZone = Zone, OpenHours = { openHours } },
-            },
-        };
-        request.Agents.Add(Enumerable.Range(1, Agents).Select(i => new RosterAgent
-        {
-            AgentId = $"agent-{i}",
-            Name = $"Agent {i}",
-            Team = "blue",
-            TimeZone = Zone,
-            Skills = { new Skill { Name = Phone, Proficiency = 1 }, new Skill { Name = Claims, Proficiency = 1 } },
-        }));
-        return request;
     }
 
     // Three weeks of calls every day 08:00-18:00, busier in the late morning, so a seasonal mean has a shape to learn.
@@ -127,54 +104,5 @@ public class PlanningFlowTests(PlatformFixture platform)
             Priority = 1,
         }));
         return request;
-    }
-
-    private static async Task<ForecastJob> WaitForForecastAsync(ForecastingService.ForecastingServiceClient forecasting, string jobId)
-    {
-        using var watch = forecasting.WatchForecastJob(new GetForecastJobRequest { JobId = jobId });
-        var last = new ForecastJob();
-        await foreach (var update in watch.ResponseStream.ReadAllAsync())
-        {
-            last = update;
-        }
-
-        return last;
-    }
-
-    private static async Task<ScheduleJob> WaitForScheduleAsync(SchedulingService.SchedulingServiceClient scheduling, string jobId)
-    {
-        using var watch = scheduling.WatchScheduleJob(new GetScheduleJobRequest { JobId = jobId });
-        var last = new ScheduleJob();
-        await foreach (var update in watch.ResponseStream.ReadAllAsync())
-        {
-            last = update;
-        }
-
-        return last;
-    }
-
-    // Each service learns from the others' events, so a step may need a few tries until what it needs has arrived.
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> attempt)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        var lastError = "";
-        while (true)
-        {
-            try
-            {
-                if (await attempt() is { } done)
-                {
-                    return done;
-                }
-            }
-            catch (RpcException e) when (e.StatusCode is StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.InvalidArgument)
-            {
-                lastError = e.Status.Detail;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"the platform did not get there within two minutes ({lastError})");
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
-        }
     }
 }

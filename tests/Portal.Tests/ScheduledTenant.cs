@@ -4,7 +4,6 @@ using BackOfficeCloud.Contracts.Ingestion.V1;
 using BackOfficeCloud.Contracts.Scheduling.V1;
 using BackOfficeCloud.EndToEnd.Tests;
 using BackOfficeCloud.TestKit;
-using Grpc.Core;
 using ForecastJobState = BackOfficeCloud.Contracts.Forecasting.V1.JobState;
 
 namespace BackOfficeCloud.Portal.Tests;
@@ -18,6 +17,7 @@ public static class ScheduledTenant
     private const string Zone = "Europe/Amsterdam";
     private const string Phone = "voice";
     private const string Claims = "claims";
+    private const int Agents = 5;
 
     /// <summary>The schedule's id, once Scheduling has it.</summary>
     public static async Task<string> CreateAsync(PlatformFixture platform, string tenant)
@@ -30,90 +30,30 @@ public static class ScheduledTenant
         var forecasting = new ForecastingService.ForecastingServiceClient(forecastingChannel);
         var scheduling = new SchedulingService.SchedulingServiceClient(schedulingChannel);
 
-        await ingestion.IngestRosterAsync(Roster());
+        await ingestion.IngestRosterAsync(PlatformSteps.BlendedRoster(Zone, Phone, Claims, Agents));
         await ingestion.IngestInteractionsAsync(History(DateOnly.FromDateTime(DateTime.UtcNow)));
-        var forecast = await EventuallyAsync(async () =>
+        var forecast = await PlatformSteps.EventuallyAsync(async () =>
         {
             var created = await forecasting.CreateForecastAsync(new CreateForecastRequest { Queues = { Phone }, Days = 1, IntervalMinutes = 30, Method = "seasonal_mean" });
-            var job = await LastAsync(forecasting.WatchForecastJob(new GetForecastJobRequest { JobId = created.JobId }).ResponseStream);
+            var job = await PlatformSteps.LastUpdateAsync(forecasting.WatchForecastJob(new GetForecastJobRequest { JobId = created.JobId }));
             return job?.State == ForecastJobState.Succeeded && job.ForecastIds.Count == 1
                 ? await forecasting.GetForecastAsync(new GetForecastRequest { ForecastId = job.ForecastIds[0] })
                 : null;
         });
         var period = new ComputeRequirementsRequest { PeriodStart = forecast.HorizonStart, PeriodEnd = forecast.HorizonEnd, IntervalMinutes = 30 };
-        var plan = await EventuallyAsync(async () =>
+        var plan = await PlatformSteps.EventuallyAsync(async () =>
         {
             var computed = await scheduling.ComputeRequirementsAsync(period);
             return computed.Queues.Any(q => q.Queue == Phone && q.Intervals.Any(i => i.ImmediateAgents > 0)) ? computed : null;
         });
         var scheduleJob = await scheduling.CreateScheduleJobAsync(new CreateScheduleJobRequest { PlanId = plan.PlanId, TimeLimitSeconds = 10 });
-        var done = await LastAsync(scheduling.WatchScheduleJob(new GetScheduleJobRequest { JobId = scheduleJob.JobId }).ResponseStream);
+        var done = await PlatformSteps.LastUpdateAsync(scheduling.WatchScheduleJob(new GetScheduleJobRequest { JobId = scheduleJob.JobId }));
         Assert.Equal("succeeded", done?.State);
         return done!.ScheduleId;
-    }
-
-    private static IngestRosterRequest Roster()
-    {
-        var openHours = Enumerable.Range(1, 7).Select(day => new WeeklyRange { DayOfWeek = day, From = "08:00", To = "18:00" });
-        return new IngestRosterRequest
-        {
-            Queues =
-            {
-                new RosterQueue { Queue = Phone, Channel = Channel.Voice, TargetServiceLevel = 0.8, TargetSeconds = 20, TimeZone = Zone, OpenHours = { openHours } },
-                new RosterQueue { Queue = Claims, Channel = Channel.Email, Deferrable = true, DeadlineBusinessHours = 48, TimeZone = Zone, OpenHours = { openHours } },
-            },
-            Agents =
-            {
-                Enumerable.Range(1, 5).Select(i => new RosterAgent
-                {
-                    AgentId = $"agent-{i}",
-                    Name = $"Agent {i}",
-                    Team = "blue",
-                    TimeZone = Zone,
-                    Skills = { new Skill { Name = Phone, Proficiency = 1 }, new Skill { Name = Claims, Proficiency = 1 } },
-                }),
-            },
-        };
     }
 
     /// <summary>Two weeks of calls 09:00–17:00 of 300 s: 6 per half hour, 10 in the half hours of 12:00–13:00.</summary>
     private static IngestInteractionsRequest History(DateOnly today) =>
         new InteractionHistory(Zone, Phone, "whatif", Days: 14, Opens: new TimeOnly(9, 0), Slots: 16, CallsInSlot: slot => slot is 6 or 7 ? 10 : 6, AnswerSeconds: 15, TalkSeconds: 250, WrapSeconds: 50)
             .Before(today);
-
-    private static async Task<T?> LastAsync<T>(IAsyncStreamReader<T> updates)
-        where T : class
-    {
-        T? last = null;
-        await foreach (var update in updates.ReadAllAsync())
-        {
-            last = update;
-        }
-
-        return last;
-    }
-
-    /// <summary>Each service learns from the others' events, so a step may need a few tries.</summary>
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> attempt)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            try
-            {
-                if (await attempt() is { } done)
-                {
-                    return done;
-                }
-            }
-            catch (RpcException e) when (e.StatusCode is StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.InvalidArgument)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"the platform did not get there within two minutes ({e.Status.Detail})");
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the platform did not get there within two minutes");
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
-        }
-    }
 }
