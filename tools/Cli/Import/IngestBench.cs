@@ -105,7 +105,7 @@ internal static class IngestBench
                 $"{PerRecord(after.Postgres - before.Postgres, options.Records)} µs in PostgreSQL, {PerRecord(after.Process - before.Process, options.Records)} µs in the bench " +
                 $"(client, dev broker, topic reader); WAL {(walAfter - walBefore) / (double)options.Records:F0} bytes per record");
             var distinct = counter.Distinct;
-            var stored = await StoredAsync(postgres, tenant, cancellationToken);
+            var stored = await StoredAsync(superuser, tenant, cancellationToken);
             Console.Error.WriteLine($"{name}: {stored} rows stored, {distinct} source ids in {counter.Events} events on the topic");
             return new IngestBenchResult(name, options.Records, Math.Round(seconds, 3), Math.Round(distinct / seconds, 0),
                 options.Records - Math.Min(stored, distinct), counter.Events - distinct, service.PeakRssMegabytes());
@@ -121,11 +121,9 @@ internal static class IngestBench
     }
 
     /// <summary>The tenant's rows in the table (as the superuser, past row-level security).</summary>
-    private static async Task<long> StoredAsync(LocalPostgres postgres, string tenant, CancellationToken cancellationToken)
+    private static async Task<long> StoredAsync(NpgsqlDataSource superuser, string tenant, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(postgres.SuperuserConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM ingestion.interactions WHERE tenant_id = $1", connection);
+        await using var count = superuser.CreateCommand("SELECT count(*) FROM ingestion.interactions WHERE tenant_id = $1");
         count.Parameters.Add(new NpgsqlParameter { Value = tenant });
         return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
     }
