@@ -81,6 +81,18 @@ public sealed class ChunkSplitterTests
     }
 
     [Fact]
+    public void Work_items_of_a_customer_in_flight_wait_for_it()
+    {
+        var splitter = new ChunkSplitter<WorkItem>(new WorkItemKind(), maxCarried: 3);
+        splitter.Next([Item(1, "a")], last: false);
+
+        // 3's duplicate flag reads customer a's stored items
+        var (now, _) = splitter.Next([Item(2, "b"), Item(3, "a")], last: false);
+
+        Assert.Equal([2], Lines(now));
+    }
+
+    [Fact]
     public void Rows_that_failed_in_the_reader_have_no_keys_and_never_wait()
     {
         _splitter.Next(Calls((1, "a")), last: false);
@@ -99,6 +111,9 @@ public sealed class ChunkSplitterTests
 
     private static ImportRow<WorkItemEvent> Event(int line, string item) =>
         new(line, new WorkItemEvent { SourceId = $"e-{line}", WorkItemId = item }, []);
+
+    private static ImportRow<WorkItem> Item(int line, string customer) =>
+        new(line, new WorkItem { SourceId = $"item-{line}", CustomerRef = customer }, []);
 
     private static long[] Lines<T>(List<ImportRow<T>> rows)
         where T : class => rows.Select(r => r.Line).ToArray();
