@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BackOfficeCloud.Cli.Bus.Events;
+using BackOfficeCloud.Cli.Common;
 using BackOfficeCloud.Data;
 using BackOfficeCloud.DevInfra.Kafka;
 using BackOfficeCloud.DevInfra.Postgres;

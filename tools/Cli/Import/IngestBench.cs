@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using BackOfficeCloud.Cli.Bus;
+using BackOfficeCloud.Cli.Common;
 using BackOfficeCloud.Contracts;
 using BackOfficeCloud.Contracts.Ingestion.V1;
 using BackOfficeCloud.DevInfra.Kafka;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using BackOfficeCloud.Cli.Common;
 using BackOfficeCloud.DevInfra;
 using BackOfficeCloud.DevInfra.Postgres;
 using BackOfficeCloud.ServiceDefaults.Security;
@@ -76,11 +77,7 @@ internal sealed class IngestionProcess : IAsyncDisposable
     }
 
     /// <summary>The service process's peak resident memory (VmHWM).</summary>
-    public double PeakRssMegabytes()
-    {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return Math.Round(long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0, 1);
-    }
+    public double PeakRssMegabytes() => PeakRss.Megabytes(_process.Id);
 
     public async ValueTask DisposeAsync()
     {

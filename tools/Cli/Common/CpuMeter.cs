@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 
-namespace BackOfficeCloud.Cli.Bus;
+namespace BackOfficeCloud.Cli.Common;
 
 /// <summary>
 /// CPU time spent by this process and by the bench's PostgreSQL (its postmaster, the backends it has reaped and the live
