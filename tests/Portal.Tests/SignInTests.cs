@@ -6,7 +6,8 @@ using Microsoft.Playwright;
 
 namespace BackOfficeCloud.Portal.Tests;
 
-public class SignInTests(PlatformFixture platform, BrowserFixture browser) : IClassFixture<PlatformFixture>, IClassFixture<BrowserFixture>
+[Collection(PortalCollection.Name)]
+public class SignInTests(PlatformFixture platform, BrowserFixture browser)
 {
     private Uri Portal => platform.Platform.Service(ServiceNames.Portal).HttpUrl;
 
