@@ -1,10 +1,9 @@
 using BackOfficeCloud.Contracts;
 using BackOfficeCloud.Contracts.Events.V1;
-using NpgsqlTypes;
 
 namespace BackOfficeCloud.Ingestion.Kinds;
 
-/// <summary>Contacts; each stored one is flagged as a repeat when the same customer came within the repeat window.</summary>
+/// <summary>Contacts; each stored one is flagged as a repeat when the same customer came within the repeat window (<see cref="RepeatContacts"/>).</summary>
 public sealed class InteractionKind(IngestionOptions options) : RecordKindBase<Interaction>(
     RecordKind.Interaction, "interactions", Interaction.Parser, new RecordTable<Interaction>("interactions", "interaction_id",
     [
@@ -21,18 +20,9 @@ public sealed class InteractionKind(IngestionOptions options) : RecordKindBase<I
         Column.Bool<Interaction>("transferred", i => i.Transferred),
         Column.Text<Interaction>("customer_ref", i => i.CustomerRef),
         Column.TextArray<Interaction>("work_item_ids", i => i.WorkItemIds),
-    ]))
+    ],
+    new RepeatContacts(options.RepeatContactWindow)))
 {
-    // the customer's latest earlier contact within the window, one index lookup per record (see BatchLookups)
-    private const string RepeatSql = """
-        SELECT b.source_id,
-               (SELECT p.source_id FROM ingestion.interactions p
-                WHERE p.tenant_id = current_setting('app.tenant_id') AND p.customer_ref = b.customer_ref AND p.customer_ref <> ''
-                  AND p.arrived_at < b.arrived_at AND p.arrived_at >= b.arrived_at - $4
-                ORDER BY p.arrived_at DESC LIMIT 1)
-        FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS b(source_id, customer_ref, arrived_at)
-        """;
-
     public override string SourceId(Interaction record) => record.SourceId;
 
     public override string? QueueOf(Interaction record) => record.Queue;
@@ -43,39 +33,13 @@ public sealed class InteractionKind(IngestionOptions options) : RecordKindBase<I
 
     public override void Validate(Interaction record, RowErrors errors, IngestContext context) => InteractionValidator.Validate(record, errors, context);
 
-    public override async Task<IReadOnlyList<OutgoingEvent>> EventsAsync(
-        string tenant, IReadOnlyList<StoredRecord<Interaction>> changed, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(changed);
-        var repeats = await RepeatsAsync(changed.Where(s => s.Record.CustomerRef.Length > 0).ToList(), transaction, cancellationToken).ConfigureAwait(false);
-        await BatchLookups.SetFlagsAsync(transaction, Table.Name, "repeat_of", changed, repeats, cancellationToken).ConfigureAwait(false);
-        var events = new OutgoingEvent[changed.Count];
-        for (var i = 0; i < events.Length; i++)
-        {
-            var s = changed[i];
-            events[i] = new OutgoingEvent(
-                Topics.IngestionInteractions, EventTypes.InteractionIngested, tenant, s.RecordId.ToString(), ToEvent(s, repeats.GetValueOrDefault(s.SourceId) ?? ""));
-        }
+    // repeat_of was decided before the write and stored by it (RepeatContacts)
+    public override Task<IReadOnlyList<OutgoingEvent>> EventsAsync(
+        string tenant, IReadOnlyList<StoredRecord<Interaction>> changed, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        EachOf(changed, s => new OutgoingEvent(
+            Topics.IngestionInteractions, EventTypes.InteractionIngested, tenant, s.RecordId.ToString(), ToEvent(s)));
 
-        return events;
-    }
-
-    /// <summary>The latest earlier contact of the same customer within the window, by source id (null for none).</summary>
-    private async Task<Dictionary<string, string?>> RepeatsAsync(
-        List<StoredRecord<Interaction>> withCustomer, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        withCustomer.Count == 0 ? [] : await BatchLookups.ReadAsync(
-            transaction,
-            RepeatSql,
-            [
-                BatchLookups.Texts([.. withCustomer.Select(s => s.SourceId)]),
-                BatchLookups.Texts([.. withCustomer.Select(s => s.Record.CustomerRef)]),
-                BatchLookups.Instants([.. withCustomer.Select(s => s.Record.ArrivedAt.ToDateTime())]),
-                new NpgsqlParameter { Value = options.RepeatContactWindow, NpgsqlDbType = NpgsqlDbType.Interval },
-            ],
-            reader => reader.IsDBNull(1) ? null : reader.GetString(1),
-            cancellationToken).ConfigureAwait(false);
-
-    private static InteractionIngested ToEvent(StoredRecord<Interaction> s, string repeatOf)
+    private static InteractionIngested ToEvent(StoredRecord<Interaction> s)
     {
         var i = s.Record;
         return new InteractionIngested
@@ -91,7 +55,7 @@ public sealed class InteractionKind(IngestionOptions options) : RecordKindBase<I
             HandleSeconds = i.TalkSeconds + i.HoldSeconds + i.WrapSeconds,
             Version = s.Version,
             CustomerRef = i.CustomerRef,
-            RepeatOf = repeatOf,
+            RepeatOf = s.Derived ?? "",
         };
     }
 }

@@ -64,7 +64,7 @@ public sealed class IngestPipeline(IEventOutbox outbox, IngestionMetrics metrics
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(timer);
         var writer = (RecordWriter<T>)_writers.GetOrAdd(kind.Kind, _ => new RecordWriter<T>(kind));
-        var stored = await writer.WriteAsync(transaction, valid, timer, cancellationToken).ConfigureAwait(false);
+        var stored = await writer.WriteAsync(transaction, tenant, valid, timer, cancellationToken).ConfigureAwait(false);
         var changed = stored.Where(s => s.Outcome != StoreOutcome.Duplicate).ToList();
         if (changed.Count > 0)
         {

@@ -4,7 +4,6 @@ using BackOfficeCloud.Ingestion.Kinds;
 using BackOfficeCloud.Ingestion.Storage;
 using BackOfficeCloud.Ingestion.Tests.Grpc;
 using BackOfficeCloud.Ingestion.Tests.Support;
-using BackOfficeCloud.Messaging.Publishing;
 using BackOfficeCloud.TestKit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,13 +30,13 @@ public sealed class StaleStatisticsTests(IngestionServiceFixture service)
             INSERT INTO ingestion.interactions (tenant_id, source_id, channel, queue, arrived_at, customer_ref)
             SELECT $1, 'call-' || g, 'voice', 'billing', $2::timestamptz + g * interval '1 minute', 'cust-' || g FROM generate_series(0, {0}) g
             """);
-        var batch = Enumerable.Range(0, Batch)
-            .Select(i => Stored(Build.Call($"call-{i}", i, customer: $"cust-{i}"), $"call-{i}"))
-            .ToList();
+        var calls = Enumerable.Range(0, Batch).Select(i => Build.Call($"call-{i}", i, customer: $"cust-{i}")).ToList();
+        var repeats = service.Services.GetRequiredService<RecordKinds>().Interactions.Table.Derived!;
 
-        var (rowsRead, events) = await DeriveAsync(fresh, ["interactions"], t => service.Services.GetRequiredService<RecordKinds>().Interactions.EventsAsync(fresh, batch, t, CancellationToken.None));
+        var (rowsRead, flags) = await DeriveAsync(fresh, ["interactions"], async t =>
+            (await repeats.DeriveAsync(t, fresh, [.. calls.Select(c => c.SourceId)], calls, CancellationToken.None)).Length);
 
-        Assert.Equal(Batch, events);
+        Assert.Equal(Batch, flags);
         Assert.True(rowsRead <= Batch, $"flagging {Batch} records read {rowsRead} rows of a tenant with {StoredRows}");
     }
 
@@ -51,7 +50,7 @@ public sealed class StaleStatisticsTests(IngestionServiceFixture service)
             .Select(i => Stored(Build.Item($"item-{i}", i, customer: $"cust-{i}"), $"item-{i}"))
             .ToList();
 
-        var (rowsRead, events) = await DeriveAsync(fresh, tables, t => service.Services.GetRequiredService<RecordKinds>().WorkItems.EventsAsync(fresh, batch, t, CancellationToken.None));
+        var (rowsRead, events) = await DeriveAsync(fresh, tables, async t => (await service.Services.GetRequiredService<RecordKinds>().WorkItems.EventsAsync(fresh, batch, t, CancellationToken.None)).Count);
 
         Assert.Equal(Batch, events);
         // per item: its duplicate lookup, its deadline update and its read
@@ -71,7 +70,7 @@ public sealed class StaleStatisticsTests(IngestionServiceFixture service)
             .Select(i => Stored(Build.Event($"event-{i}", $"item-{i}", WorkItemEventType.Started, i), $"event-{i}"))
             .ToList();
 
-        var (rowsRead, events) = await DeriveAsync(fresh, tables, t => service.Services.GetRequiredService<RecordKinds>().WorkItemEvents.EventsAsync(fresh, batch, t, CancellationToken.None));
+        var (rowsRead, events) = await DeriveAsync(fresh, tables, async t => (await service.Services.GetRequiredService<RecordKinds>().WorkItemEvents.EventsAsync(fresh, batch, t, CancellationToken.None)).Count);
 
         Assert.Equal(Batch, events);
         // per event: its item's latest event, the item's status update and its read
@@ -109,17 +108,17 @@ public sealed class StaleStatisticsTests(IngestionServiceFixture service)
         return fresh;
     }
 
-    /// <summary>Runs a derivation in the tenant's transaction: the rows it read from <paramref name="tables"/> and the events it built.</summary>
-    private async Task<(long RowsRead, int Events)> DeriveAsync(
-        string tenant, string[] tables, Func<NpgsqlTransaction, Task<IReadOnlyList<OutgoingEvent>>> derive)
+    /// <summary>Runs a derivation in the tenant's transaction: the rows it read from <paramref name="tables"/> and how many results (events, flags) it gave.</summary>
+    private async Task<(long RowsRead, int Results)> DeriveAsync(
+        string tenant, string[] tables, Func<NpgsqlTransaction, Task<int>> derive)
     {
         try
         {
             return await service.InTenantAsync(tenant, async transaction =>
             {
                 var before = await RowsReadAsync(transaction, tables);
-                var events = await derive(transaction);
-                return (await RowsReadAsync(transaction, tables) - before, events.Count);
+                var results = await derive(transaction);
+                return (await RowsReadAsync(transaction, tables) - before, results);
             });
         }
         finally
