@@ -89,21 +89,24 @@ internal static class IngestBench
         await using var service = await IngestionProcess.StartAsync(postgres, kafka, cancellationToken);
         var (channel, client) = IngestionClient.Connect(service.GrpcUrl, await IngestionProcess.ApiKeyAsync(postgres, tenant, cancellationToken));
         using (channel)
-        using (var counter = new TopicCounter(kafka, tenant))
+        using (var counter = new TopicCounter(kafka, tenant, options.Records))
         {
             await client.IngestRosterAsync(Roster(), cancellationToken: cancellationToken);
             await using var superuser = NpgsqlDataSource.Create(postgres.SuperuserConnectionString);
             var cpu = await CpuMeter.ForAsync(superuser, cancellationToken);
             var (before, serviceBefore, walBefore) = (cpu.Read(), service.Cpu(), await WalPositionAsync(superuser, cancellationToken));
+            var runtimeBefore = await service.RuntimeCountersAsync(cancellationToken);
             var clock = Stopwatch.StartNew();
             await send(client, options, cancellationToken);
             Console.Error.WriteLine($"{name}: sent and stored in {clock.Elapsed.TotalSeconds:F1} s");
             await counter.WaitForAsync(options.Records, TimeSpan.FromSeconds(60), cancellationToken);
             var seconds = clock.Elapsed.TotalSeconds;
             var (after, serviceAfter, walAfter) = (cpu.Read(), service.Cpu(), await WalPositionAsync(superuser, cancellationToken));
+            var runtimeAfter = await service.RuntimeCountersAsync(cancellationToken);
             Console.Error.WriteLine($"{name}: CPU per record {PerRecord(serviceAfter - serviceBefore, options.Records)} µs in Ingestion, " +
                 $"{PerRecord(after.Postgres - before.Postgres, options.Records)} µs in PostgreSQL, {PerRecord(after.Process - before.Process, options.Records)} µs in the bench " +
                 $"(client, dev broker, topic reader); WAL {(walAfter - walBefore) / (double)options.Records:F0} bytes per record");
+            Console.Error.WriteLine($"{name}: in Ingestion {runtimeAfter.PerRecord(runtimeBefore, options.Records)}");
             var distinct = counter.Distinct;
             var stored = await StoredAsync(superuser, tenant, cancellationToken);
             Console.Error.WriteLine($"{name}: {stored} rows stored, {distinct} source ids in {counter.Events} events on the topic");

@@ -13,10 +13,13 @@ namespace BackOfficeCloud.Cli.Import;
 internal sealed class IngestionProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly Uri _metrics;
 
-    private IngestionProcess(Process process, int grpcPort)
+    private IngestionProcess(Process process, int httpPort, int grpcPort)
     {
         _process = process;
+        _metrics = new Uri($"http://127.0.0.1:{httpPort}/metrics");
         GrpcUrl = new Uri($"http://127.0.0.1:{grpcPort}");
     }
 
@@ -56,7 +59,7 @@ internal sealed class IngestionProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Forward(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var service = new IngestionProcess(process, grpc);
+        var service = new IngestionProcess(process, http, grpc);
         await service.WaitUntilReadyAsync(new Uri($"http://127.0.0.1:{http}/health/ready"), cancellationToken);
         return service;
     }
@@ -79,6 +82,9 @@ internal sealed class IngestionProcess : IAsyncDisposable
     /// <summary>The service process's peak resident memory (VmHWM).</summary>
     public double PeakRssMegabytes() => PeakRss.Megabytes(_process.Id);
 
+    /// <summary>The service's garbage collections, allocated bytes and JIT time so far.</summary>
+    public Task<RuntimeCounters> RuntimeCountersAsync(CancellationToken cancellationToken) => RuntimeCounters.ReadAsync(_http, _metrics, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -88,6 +94,7 @@ internal sealed class IngestionProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        _http.Dispose();
     }
 
     // stdout carries the bench's JSON lines: the service's warnings, errors and stage timings (when their category is
@@ -103,7 +110,6 @@ internal sealed class IngestionProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync(Uri ready, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         while (DateTime.UtcNow < deadline)
         {
@@ -114,7 +120,7 @@ internal sealed class IngestionProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(ready, cancellationToken);
+                using var response = await _http.GetAsync(ready, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
