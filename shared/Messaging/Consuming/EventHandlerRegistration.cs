@@ -17,7 +17,7 @@ internal sealed record EventHandlerRegistration(
             var handler = services.GetRequiredService<THandler>();
             foreach (var received in events)
             {
-                await handler.HandleAsync(received.Context, ProtoJson.Parse<TMessage>(received.Event.Data), transaction, cancellationToken).ConfigureAwait(false);
+                await handler.HandleAsync(received.Context, ProtoJson.ParseData<TMessage>(received.Event), transaction, cancellationToken).ConfigureAwait(false);
             }
         });
 
@@ -26,6 +26,6 @@ internal sealed record EventHandlerRegistration(
         where THandler : IEventBatchHandler<TMessage> =>
         new(topic, type, (services, events, transaction, cancellationToken) =>
             services.GetRequiredService<THandler>().HandleAsync(
-                events.Select(e => new ConsumedEvent<TMessage>(e.Context, ProtoJson.Parse<TMessage>(e.Event.Data))).ToList(),
+                events.Select(e => new ConsumedEvent<TMessage>(e.Context, ProtoJson.ParseData<TMessage>(e.Event))).ToList(),
                 transaction, cancellationToken));
 }

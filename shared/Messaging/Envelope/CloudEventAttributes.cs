@@ -1,34 +1,39 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using BackOfficeCloud.Data;
 
 namespace BackOfficeCloud.Messaging.Envelope;
 
-/// <summary>One pass of <see cref="Utf8JsonReader"/> over a structured CloudEvent's top-level attributes; <c>data</c> is kept as its JSON text.</summary>
+/// <summary>
+/// One pass of <see cref="Utf8JsonReader"/> over a structured CloudEvent's top-level attributes; <c>data</c> is kept as a
+/// slice of its UTF-8 JSON, and the attributes a stream repeats (spec version, source, type, tenant) are decoded once per thread.
+/// </summary>
 internal struct CloudEventAttributes
 {
+    // The attributes up to TenantId repeat from event to event of a stream; the others are new in each.
     private const int SpecVersion = 0;
-    private const int Id = 1;
-    private const int Source = 2;
-    private const int Type = 3;
-    private const int TenantId = 4;
+    private const int Source = 1;
+    private const int Type = 2;
+    private const int TenantId = 3;
+    private const int Id = 4;
     private const int Subject = 5;
     private const int TraceParent = 6;
     private const int Time = 7;
 
-    private static readonly string[] Names = ["specversion", "id", "source", "type", "tenantid", "subject", "traceparent", "time"];
+    private static readonly string[] Names = ["specversion", "source", "type", "tenantid", "id", "subject", "traceparent", "time"];
     private static readonly byte[][] Utf8Names = [.. Names.Select(Encoding.UTF8.GetBytes)];
 
-    private string?[] _values;
-    private string? _data;
+    private Values _values;
+    private ReadOnlyMemory<byte>? _data;
     private DateTimeOffset _time;
 
-    public void Read(ReadOnlySpan<byte> json)
+    public void Read(ReadOnlyMemory<byte> json)
     {
-        _values = new string?[Names.Length];
         _time = DateTimeOffset.MinValue;
-        var reader = new Utf8JsonReader(json);
+        var recent = RecentStrings.Current;
+        var reader = new Utf8JsonReader(json.Span);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new FormatException($"CloudEvent must be a JSON object, not {reader.TokenType}.");
@@ -42,7 +47,7 @@ internal struct CloudEventAttributes
                 var start = (int)reader.TokenStartIndex;
                 var isObject = reader.TokenType == JsonTokenType.StartObject;
                 reader.Skip();
-                _data = isObject ? Encoding.UTF8.GetString(json[start..(int)reader.BytesConsumed]) : null;
+                _data = isObject ? json[start..(int)reader.BytesConsumed] : (ReadOnlyMemory<byte>?)null;
                 continue;
             }
 
@@ -58,7 +63,7 @@ internal struct CloudEventAttributes
             }
             else
             {
-                _values[name] = reader.GetString();
+                _values[name] = name <= TenantId ? recent.Get(name, ref reader) : reader.GetString();
             }
         }
     }
@@ -78,8 +83,7 @@ internal struct CloudEventAttributes
         }
 
         var data = _data ?? throw new FormatException("CloudEvent data is missing or not a JSON object.");
-        return new CloudEvent(
-            Required(Id), Required(Source), Required(Type), ParsedTime(), tenantId, _values[Subject], _values[TraceParent], data);
+        return new CloudEvent(Required(Id), Required(Source), Required(Type), ParsedTime(), tenantId, _values[Subject], _values[TraceParent], data);
     }
 
     // Compared as UTF-8, so attributes this platform does not read (Dapr's topic, pubsubname, ...) cost no string.
@@ -104,4 +108,10 @@ internal struct CloudEventAttributes
 
     private readonly string Required(int attribute) =>
         _values[attribute] is { Length: > 0 } value ? value : throw new FormatException($"CloudEvent attribute '{Names[attribute]}' is missing or empty.");
+
+    [InlineArray(8)]
+    private struct Values
+    {
+        private string? _first;
+    }
 }

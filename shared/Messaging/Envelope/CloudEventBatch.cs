@@ -10,6 +10,13 @@ public static class CloudEventBatch
 {
     public const string ContentType = "application/cloudevents-batch+json";
 
+    /// <summary>Whether <paramref name="json"/> is a batch (a JSON array) rather than one structured CloudEvent (an object).</summary>
+    public static bool IsBatch(ReadOnlySpan<byte> json)
+    {
+        var start = json.IndexOfAnyExcept(" \t\r\n"u8);
+        return start >= 0 && json[start] == (byte)'[';
+    }
+
     /// <summary>The events of a batch, each as its own envelope bytes (slices of <paramref name="batch"/>, in order).</summary>
     /// <exception cref="FormatException">The bytes are not a JSON array.</exception>
     public static IReadOnlyList<ReadOnlyMemory<byte>> Split(ReadOnlyMemory<byte> batch)

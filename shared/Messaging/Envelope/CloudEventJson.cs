@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Google.Protobuf;
 
 namespace BackOfficeCloud.Messaging.Envelope;
 
@@ -9,28 +8,20 @@ public static class CloudEventJson
     public static byte[] Serialize(CloudEvent cloudEvent)
     {
         ArgumentNullException.ThrowIfNull(cloudEvent);
-        return EnvelopeWriter.Current.Write(cloudEvent, cloudEvent.Data, validateData: true);
+        return EnvelopeWriter.Current.Write(cloudEvent).ToArray();
     }
 
     /// <summary>
-    /// The envelope of <paramref name="attributes"/> (its <see cref="CloudEvent.Data"/> unused) around
-    /// <paramref name="payload"/> in its proto3 JSON form, formatted straight into the envelope's buffer.
+    /// Reads a structured CloudEvent; attributes it does not know (Dapr adds <c>topic</c>, <c>pubsubname</c>, ...) are ignored.
+    /// The event's <see cref="CloudEvent.Data"/> is read from <paramref name="json"/> when first asked for: the bytes must not change.
     /// </summary>
-    internal static byte[] Serialize(CloudEvent attributes, IMessage payload)
-    {
-        var writer = EnvelopeWriter.Current;
-        // JsonFormatter writes JSON by construction: no need to validate it again.
-        return writer.Write(attributes, writer.Format(payload), validateData: false);
-    }
-
-    /// <summary>Reads a structured CloudEvent; attributes it does not know (Dapr adds <c>topic</c>, <c>pubsubname</c>, ...) are ignored.</summary>
     /// <exception cref="FormatException">The bytes are not a CloudEvent this platform can apply; the message names the attribute.</exception>
     public static CloudEvent Parse(ReadOnlyMemory<byte> json)
     {
         var attributes = new CloudEventAttributes();
         try
         {
-            attributes.Read(json.Span);
+            attributes.Read(json);
         }
         catch (JsonException ex)
         {

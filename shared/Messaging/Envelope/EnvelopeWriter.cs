@@ -1,39 +1,57 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Google.Protobuf;
 
 namespace BackOfficeCloud.Messaging.Envelope;
 
-/// <summary>A thread's reusable buffers for writing envelopes: the bytes, the JSON writer, the proto JSON text.</summary>
+/// <summary>
+/// A thread's reusable buffers for writing envelopes: the envelope's bytes, its JSON writer, the payload's JSON, and the
+/// CloudEvents batch being joined. What a write returns is valid until the thread's next write.
+/// </summary>
 internal sealed class EnvelopeWriter
 {
     [ThreadStatic]
     private static EnvelopeWriter? _current;
 
     private readonly ArrayBufferWriter<byte> _bytes = new(1024);
+    private readonly ArrayBufferWriter<byte> _data = new(1024);
     private readonly Utf8JsonWriter _writer;
-    private readonly StringWriter _payload = new(new StringBuilder(1024), CultureInfo.InvariantCulture);
 
     private EnvelopeWriter() => _writer = new Utf8JsonWriter(_bytes);
 
     public static EnvelopeWriter Current => _current ??= new EnvelopeWriter();
 
-    public ReadOnlySpan<char> Format(IMessage payload)
+    /// <summary>The envelope being joined into a CloudEvents batch (see <c>EnvelopeFactory.Join</c>).</summary>
+    public ArrayBufferWriter<byte> Batch { get; } = new(64 * 1024);
+
+    /// <summary>The envelope of <paramref name="attributes"/> (its data unused) around <paramref name="payload"/>'s proto3 JSON.</summary>
+    public ReadOnlySpan<byte> Write(CloudEvent attributes, IMessage payload)
     {
-        var text = _payload.GetStringBuilder().Clear();
-        JsonFormatter.Default.Format(payload, _payload);
-        foreach (var chunk in text.GetChunks())
+        _data.ResetWrittenCount();
+        if (!ProtoJsonWriter.TryWrite(payload, _data))
         {
-            // One chunk unless the text outgrew the builder's capacity at once; then a copy is fine.
-            return chunk.Length == text.Length ? chunk.Span : text.ToString();
+            _data.ResetWrittenCount();
+            var text = JsonFormatter.Default.Format(payload);
+            _data.Advance(Encoding.UTF8.GetBytes(text, _data.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
         }
 
-        return [];
+        WriteAttributes(attributes);
+        // Both writers write JSON by construction: no need to validate it again.
+        _writer.WriteRawValue(_data.WrittenSpan, skipInputValidation: true);
+        return Finish();
     }
 
-    public byte[] Write(CloudEvent attributes, ReadOnlySpan<char> data, bool validateData)
+    /// <summary>The envelope of a CloudEvent whose data is JSON text of unknown origin (validated).</summary>
+    public ReadOnlySpan<byte> Write(CloudEvent cloudEvent)
+    {
+        WriteAttributes(cloudEvent);
+        _writer.WriteRawValue(cloudEvent.Data);
+        return Finish();
+    }
+
+    // Every attribute, up to the name of data.
+    private void WriteAttributes(CloudEvent attributes)
     {
         _bytes.ResetWrittenCount();
         _writer.Reset(_bytes);
@@ -56,9 +74,12 @@ internal sealed class EnvelopeWriter
         }
 
         _writer.WritePropertyName("data"u8);
-        _writer.WriteRawValue(data, skipInputValidation: !validateData);
+    }
+
+    private ReadOnlySpan<byte> Finish()
+    {
         _writer.WriteEndObject();
         _writer.Flush();
-        return _bytes.WrittenSpan.ToArray();
+        return _bytes.WrittenSpan;
     }
 }

@@ -15,4 +15,10 @@ public static class ProtoJson
         ArgumentNullException.ThrowIfNull(json);
         return ProtoJsonReader.TryParse<TMessage>(json, out var message) ? message : Parser.Parse<TMessage>(json);
     }
+
+    /// <summary>An event's data, read from the UTF-8 bytes it came in when it has them (no text made on the way).</summary>
+    internal static TMessage ParseData<TMessage>(CloudEvent cloudEvent) where TMessage : IMessage<TMessage>, new() =>
+        !cloudEvent.TryGetUtf8Data(out var utf8) ? Parse<TMessage>(cloudEvent.Data)
+        : ProtoJsonReader.TryParse<TMessage>(utf8, out var message) ? message
+        : Parser.Parse<TMessage>(cloudEvent.Data);
 }

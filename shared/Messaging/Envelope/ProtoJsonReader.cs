@@ -23,19 +23,27 @@ internal static class ProtoJsonReader
     public static bool TryParse<TMessage>(string json, out TMessage message) where TMessage : IMessage<TMessage>, new()
     {
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            return TryParse(buffer.AsSpan(0, Encoding.UTF8.GetBytes(json, buffer)), out message);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public static bool TryParse<TMessage>(ReadOnlySpan<byte> utf8Json, out TMessage message) where TMessage : IMessage<TMessage>, new()
+    {
         message = new TMessage();
         try
         {
-            var reader = new Utf8JsonReader(buffer.AsSpan(0, Encoding.UTF8.GetBytes(json, buffer)));
+            var reader = new Utf8JsonReader(utf8Json);
             return reader.Read() && TryReadMessage(ref reader, message) && !reader.Read();
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
             return false;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -26,9 +26,11 @@ public sealed class KafkaClients : IDisposable
             LingerMs = 5,
             // CloudEvents JSON compresses several times over: fewer bytes on the wire and in the brokers' logs (the dev
             // broker keeps only a few MB per partition, so a slow reader of big batch messages lost events there).
-            CompressionType = CompressionType.Lz4,
+            CompressionType = Options.Compression,
             BatchNumMessages = 10_000,
             QueueBufferingMaxMessages = 500_000,
+            // The relay reads only whether each message was acknowledged: no headers or timestamp copied back per report.
+            DeliveryReportFields = "none",
         }).Build());
     }
 
@@ -48,6 +50,8 @@ public sealed class KafkaClients : IDisposable
         // A consumer group new to a topic starts at its beginning: events published before the service first ran still count.
         AutoOffsetReset = AutoOffsetReset.Earliest,
         FetchWaitMaxMs = 20,
+        // Neither headers nor timestamps are read (a CloudEvents batch is told by its JSON array): not copied per message.
+        ConsumeResultFields = "topic",
     };
 
     public IAdminClient CreateAdminClient() =>

@@ -18,11 +18,17 @@ public sealed class KafkaDeadLetters(KafkaClients clients)
     {
         ArgumentNullException.ThrowIfNull(failed);
         ArgumentNullException.ThrowIfNull(error);
-        // The message's own headers (a batch's content-type) stay, so the dead letter reads as it came.
+        // The message's own headers stay when the consumer read them; the bus's consumer does not, so a batch gets its
+        // content-type back: the dead letter then reads as the relay published it.
         var headers = new Headers();
         foreach (var header in failed.Message.Headers ?? [])
         {
             headers.Add(header.Key, header.GetValueBytes());
+        }
+
+        if (KafkaEventTransport.IsBatch(failed.Message) && !headers.TryGetLastBytes(KafkaEventTransport.ContentTypeHeader, out _))
+        {
+            headers.Add(KafkaEventTransport.ContentTypeHeader, KafkaEventTransport.BatchContentType);
         }
 
         headers.Add(ErrorHeader, Encoding.UTF8.GetBytes($"{error.GetType().Name}: {error.Message}"));

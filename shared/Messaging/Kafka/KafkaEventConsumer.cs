@@ -124,7 +124,6 @@ public sealed partial class KafkaEventConsumer(
     private async Task ApplyLaneAsync(List<PolledMessage> batch, CancellationToken cancellationToken)
     {
         var received = new List<ReceivedEvent>(batch.Count);
-        var origins = new Dictionary<ReceivedEvent, PolledMessage>(batch.Count, ReferenceEqualityComparer.Instance);
         foreach (var message in batch)
         {
             if (message.Error is not null)
@@ -132,20 +131,17 @@ public sealed partial class KafkaEventConsumer(
                 await DeadLetterAsync(message.Result, message.Error, cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var parsed in message.Events)
-            {
-                received.Add(parsed);
-                origins.Add(parsed, message);
-            }
+            received.AddRange(message.Events);
         }
 
         // A message goes to the dead-letter topic as it came, once, even when several events of its batch stayed poison.
         var deadLettered = new HashSet<PolledMessage>(ReferenceEqualityComparer.Instance);
         foreach (var poison in await applier.ApplyAsync(received, cancellationToken).ConfigureAwait(false))
         {
-            if (deadLettered.Add(origins[poison.Received]))
+            var origin = batch.First(m => m.Events.Any(e => ReferenceEquals(e, poison.Received)));
+            if (deadLettered.Add(origin))
             {
-                await DeadLetterAsync(origins[poison.Received].Result, poison.Error, cancellationToken).ConfigureAwait(false);
+                await DeadLetterAsync(origin.Result, poison.Error, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -13,11 +13,13 @@ namespace BackOfficeCloud.Messaging.Kafka;
 public sealed class KafkaEventTransport(KafkaClients clients) : IEventTransport
 {
     public const string ContentTypeHeader = "content-type";
-    private static readonly byte[] BatchContentType = Encoding.UTF8.GetBytes(CloudEventBatch.ContentType);
+    internal static readonly byte[] BatchContentType = Encoding.UTF8.GetBytes(CloudEventBatch.ContentType);
 
-    /// <summary>Whether a consumed message is a CloudEvents batch (by its <c>content-type</c> header).</summary>
-    public static bool IsBatch(Message<byte[]?, byte[]> message) =>
-        message?.Headers is { } headers && headers.TryGetLastBytes(ContentTypeHeader, out var contentType) && contentType.AsSpan().SequenceEqual(BatchContentType);
+    /// <summary>
+    /// Whether a consumed message is a CloudEvents batch: its value is a JSON array (a structured CloudEvent is an object). The
+    /// <c>content-type</c> header says the same for readers that look at headers; the bus's consumer does not read them.
+    /// </summary>
+    public static bool IsBatch(Message<byte[]?, byte[]> message) => message?.Value is { } value && CloudEventBatch.IsBatch(value);
 
     /// <summary>The events of a consumed message: its one CloudEvent, or each event of a CloudEvents batch, in order.</summary>
     /// <exception cref="FormatException">The message is not a CloudEvent (or batch) this platform can apply.</exception>

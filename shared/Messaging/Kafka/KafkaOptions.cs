@@ -1,3 +1,5 @@
+using Confluent.Kafka;
+
 namespace BackOfficeCloud.Messaging.Kafka;
 
 /// <summary>Configuration section <c>Kafka</c>.</summary>
@@ -12,6 +14,9 @@ public sealed class KafkaOptions
     public int Partitions { get; set; } = 6;
 
     public short ReplicationFactor { get; set; } = 3;
+
+    /// <summary>The producer's compression (<c>Kafka__Compression</c>): <c>Lz4</c>, or <c>None</c> where CPU is scarcer than bytes.</summary>
+    public CompressionType Compression { get; set; } = CompressionType.Lz4;
 
     internal void Validate()
     {

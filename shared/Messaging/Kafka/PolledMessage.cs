@@ -1,4 +1,5 @@
 using BackOfficeCloud.Messaging.Consuming;
+using BackOfficeCloud.Messaging.Envelope;
 using Confluent.Kafka;
 
 namespace BackOfficeCloud.Messaging.Kafka;
@@ -10,7 +11,19 @@ internal sealed record PolledMessage(ConsumeResult<byte[]?, byte[]> Result, IRea
     {
         try
         {
-            var events = KafkaEventTransport.ReadEvents(result.Message).Select(e => new ReceivedEvent(result.Topic, e)).ToList();
+            var value = result.Message.Value;
+            if (!CloudEventBatch.IsBatch(value))
+            {
+                return new PolledMessage(result, [new ReceivedEvent(result.Topic, CloudEventJson.Parse(value))], null);
+            }
+
+            var batch = CloudEventBatch.Parse(value);
+            var events = new ReceivedEvent[batch.Count];
+            for (var i = 0; i < events.Length; i++)
+            {
+                events[i] = new ReceivedEvent(result.Topic, batch[i]);
+            }
+
             return new PolledMessage(result, events, null);
         }
         catch (FormatException ex)

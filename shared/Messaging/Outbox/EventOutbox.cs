@@ -41,12 +41,11 @@ internal sealed class EventOutbox(string schema, EnvelopeFactory envelopes, int 
                 continue;
             }
 
-            var first = 0;
-            foreach (var packed in EnvelopeFactory.Join(run.Select(envelopes.Create), batchMaxEvents, Math.Min(batchMaxBytes, PackedRowMaxBytes)))
+            foreach (var packed in envelopes.Join(run, batchMaxEvents, Math.Min(batchMaxBytes, PackedRowMaxBytes)))
             {
-                var count = packed.Messages.Count;
-                rows.Add(new OutboxRow(run[0].TenantId, TypesOf(run, first, count), packed.AsBatch(packed.Messages[0].Key), [.. packed.Messages.Select(m => m.Key)]));
-                first += count;
+                rows.Add(new OutboxRow(
+                    run[0].TenantId, TypesOf(run, packed.First, packed.Count), packed.AsBatch(run[packed.First].Key),
+                    [.. run.GetRange(packed.First, packed.Count).Select(e => e.Key)]));
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using BackOfficeCloud.Messaging.Envelope;
 using BackOfficeCloud.Messaging.Observability;
 
@@ -6,15 +7,7 @@ namespace BackOfficeCloud.Messaging.Publishing;
 /// <summary>Turns an <see cref="OutgoingEvent"/> into its CloudEvent bytes: a new id, the time now, the current trace.</summary>
 public sealed class EnvelopeFactory(string source, TimeProvider timeProvider)
 {
-    public OutboundMessage Create(OutgoingEvent outgoing)
-    {
-        ArgumentNullException.ThrowIfNull(outgoing);
-        outgoing.Validate();
-        var time = timeProvider.GetUtcNow();
-        var attributes = new CloudEvent(
-            EventIds.NewId(time), source, outgoing.Type, time, outgoing.TenantId, outgoing.EntityId, MessagingTracing.CurrentTraceParent(), Data: "");
-        return new OutboundMessage(outgoing.Topic, outgoing.Key, CloudEventJson.Serialize(attributes, outgoing.Payload));
-    }
+    public OutboundMessage Create(OutgoingEvent outgoing) => new(outgoing.Topic, outgoing.Key, Write(outgoing).ToArray());
 
     /// <summary>
     /// Events of one topic and one tenant as CloudEvents batches under <paramref name="key"/>, in order, each of at most
@@ -24,34 +17,60 @@ public sealed class EnvelopeFactory(string source, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(events);
         ValidateBatch(key, events);
-        return Join(events.Select(Create), maxEvents, maxBytes).Select(chunk => chunk.AsBatch(key)).ToList();
+        return Join(events, maxEvents, maxBytes).ConvertAll(joined => joined.AsBatch(key));
     }
 
     /// <summary>
-    /// Envelopes joined into CloudEvents batches (JSON arrays) in order, each of at most <paramref name="maxEvents"/> events
-    /// and <paramref name="maxBytes"/> bytes (an envelope larger than that goes alone).
+    /// The events' envelopes (of one topic) joined into CloudEvents batches (JSON arrays) in order, each of at most
+    /// <paramref name="maxEvents"/> events and <paramref name="maxBytes"/> bytes (an envelope larger than that goes alone).
+    /// Each envelope is written into the batch being joined: no array of its own.
     /// </summary>
-    internal static IEnumerable<JoinedEnvelopes> Join(IEnumerable<OutboundMessage> messages, int maxEvents, int maxBytes)
+    internal List<JoinedEnvelopes> Join(IReadOnlyList<OutgoingEvent> events, int maxEvents, int maxBytes)
     {
-        var pending = new List<OutboundMessage>();
-        var pendingBytes = 2L; // the array's brackets
-        foreach (var message in messages)
+        var joined = new List<JoinedEnvelopes>();
+        var batch = EnvelopeWriter.Current.Batch;
+        batch.ResetWrittenCount();
+        var first = 0;
+        for (var i = 0; i < events.Count; i++)
         {
-            if (pending.Count > 0 && (pending.Count == maxEvents || pendingBytes + 1 + message.Envelope.Length > maxBytes))
+            var envelope = Write(events[i]);
+            var pending = i - first;
+            if (pending > 0 && (pending == maxEvents || batch.WrittenCount + 2 + envelope.Length > maxBytes))
             {
-                yield return JoinedEnvelopes.Of(pending, pendingBytes);
-                pending = [];
-                pendingBytes = 2;
+                joined.Add(Close(events[first].Topic, first, pending, batch));
+                first = i;
+                pending = 0;
             }
 
-            pendingBytes += message.Envelope.Length + (pending.Count > 0 ? 1 : 0);
-            pending.Add(message);
+            batch.Write(pending == 0 ? "["u8 : ","u8);
+            batch.Write(envelope);
         }
 
-        if (pending.Count > 0)
+        if (events.Count > first)
         {
-            yield return JoinedEnvelopes.Of(pending, pendingBytes);
+            joined.Add(Close(events[first].Topic, first, events.Count - first, batch));
         }
+
+        return joined;
+    }
+
+    private static JoinedEnvelopes Close(string topic, int first, int count, ArrayBufferWriter<byte> batch)
+    {
+        batch.Write("]"u8);
+        var joined = new JoinedEnvelopes(topic, first, count, batch.WrittenSpan.ToArray());
+        batch.ResetWrittenCount();
+        return joined;
+    }
+
+    // Valid until this thread's next envelope.
+    private ReadOnlySpan<byte> Write(OutgoingEvent outgoing)
+    {
+        ArgumentNullException.ThrowIfNull(outgoing);
+        outgoing.Validate();
+        var time = timeProvider.GetUtcNow();
+        var attributes = new CloudEvent(
+            EventIds.NewId(time), source, outgoing.Type, time, outgoing.TenantId, outgoing.EntityId, MessagingTracing.CurrentTraceParent(), Data: "");
+        return EnvelopeWriter.Current.Write(attributes, outgoing.Payload);
     }
 
     private static void ValidateBatch(string key, IReadOnlyList<OutgoingEvent> events)
@@ -78,28 +97,8 @@ public sealed class EnvelopeFactory(string source, TimeProvider timeProvider)
     }
 }
 
-/// <summary>Envelopes of one topic joined into one CloudEvents batch (a JSON array), with the messages they came from.</summary>
-internal sealed record JoinedEnvelopes(IReadOnlyList<OutboundMessage> Messages, byte[] Batch)
+/// <summary>Envelopes of one topic joined into one CloudEvents batch (a JSON array): events [First, First + Count) of those joined.</summary>
+internal sealed record JoinedEnvelopes(string Topic, int First, int Count, byte[] Batch)
 {
-    public OutboundMessage AsBatch(string key) => new(Messages[0].Topic, key, Batch, Messages.Count);
-
-    public static JoinedEnvelopes Of(List<OutboundMessage> messages, long bytes)
-    {
-        var batch = new byte[bytes];
-        batch[0] = (byte)'[';
-        var at = 1;
-        foreach (var message in messages)
-        {
-            if (at > 1)
-            {
-                batch[at++] = (byte)',';
-            }
-
-            message.Envelope.CopyTo(batch, at);
-            at += message.Envelope.Length;
-        }
-
-        batch[at] = (byte)']';
-        return new JoinedEnvelopes(messages, batch);
-    }
+    public OutboundMessage AsBatch(string key) => new(Topic, key, Batch, Count);
 }
