@@ -23,8 +23,9 @@ public static class Column
     public static Column<T> Enum<T, TEnum>(string name, Func<T, TEnum> value)
         where TEnum : struct, System.Enum => new(name, "text", rows => Array(rows, r => WireName.Of(value(r)), NpgsqlDbType.Text));
 
+    /// <summary>A timestamp, sent in PostgreSQL's own form (see <see cref="PostgresTimestamp"/>).</summary>
     public static Column<T> Instant<T>(string name, Func<T, Timestamp?> value) =>
-        new(name, "timestamptz", rows => Array(rows, r => value(r)?.ToDateTime(), NpgsqlDbType.TimestampTz));
+        new(name, "timestamptz", rows => Array(rows, r => value(r) is { } instant ? PostgresTimestamp.Micros(instant.ToDateTime()) : (long?)null, NpgsqlDbType.TimestampTz));
 
     public static Column<T> Double<T>(string name, Func<T, double> value) => new(name, "double precision", rows => Array(rows, value, NpgsqlDbType.Double));
 

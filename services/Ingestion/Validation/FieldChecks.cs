@@ -63,7 +63,8 @@ public static class FieldChecks
     public static void Defined<TEnum>(TEnum value, string field, RowErrors errors)
         where TEnum : struct, System.Enum
     {
-        if (Convert.ToInt32(value, CultureInfo.InvariantCulture) == 0 || !System.Enum.IsDefined(value))
+        // the proto enums' value 0 is their UNSPECIFIED
+        if (EqualityComparer<TEnum>.Default.Equals(value, default) || !System.Enum.IsDefined(value))
         {
             var names = System.Enum.GetNames<TEnum>().Skip(1).Select(n => n.ToLowerInvariant());
             errors.Fail(field, value, $"must be one of {string.Join(", ", names)}");
