@@ -93,19 +93,6 @@ public sealed class BatchTests(IngestionServiceFixture service)
     }
 
     [Fact]
-    public async Task A_customer_calling_again_within_the_window_is_flagged_as_a_repeat()
-    {
-        var tenant = UniqueTenant.Next();
-        var client = await service.ClientAsync(tenant);
-
-        await client.IngestInteractionsAsync(Build.Calls(Build.Call("c-1", 0, customer: "cust-9"), Build.Call("c-2", 30, customer: "cust-1")));
-        await client.IngestInteractionsAsync(Build.Calls(Build.Call("c-3", 60, customer: "cust-9"), Build.Call("c-4", 60 * 24 * 4, customer: "cust-9")));
-
-        Assert.Equal(["c-1", "c-2", "c-3:c-1", "c-4"], await service.ColumnAsync<string>(tenant,
-            "SELECT source_id || coalesce(':' || repeat_of, '') FROM ingestion.interactions ORDER BY source_id"));
-    }
-
-    [Fact]
     public async Task Work_item_lifecycle_moves_status_and_an_open_duplicate_is_flagged()
     {
         var tenant = UniqueTenant.Next();

@@ -14,6 +14,18 @@ public sealed class RepeatContactTests(IngestionServiceFixture service)
     private const int Day = 60 * 24;
 
     [Fact]
+    public async Task A_customer_calling_again_within_the_window_is_flagged_as_a_repeat()
+    {
+        var tenant = UniqueTenant.Next();
+        var client = await service.ClientAsync(tenant);
+
+        await client.IngestInteractionsAsync(Build.Calls(Build.Call("c-1", 0, customer: "cust-9"), Build.Call("c-2", 30, customer: "cust-1")));
+        await client.IngestInteractionsAsync(Build.Calls(Build.Call("c-3", 60, customer: "cust-9"), Build.Call("c-4", 4 * Day, customer: "cust-9")));
+
+        Assert.Equal(["c-1", "c-2", "c-3:c-1", "c-4"], await FlagsAsync(tenant));
+    }
+
+    [Fact]
     public async Task A_batch_flags_its_own_earlier_contacts_and_the_stored_ones_whichever_is_later()
     {
         var tenant = UniqueTenant.Next();
@@ -27,8 +39,7 @@ public sealed class RepeatContactTests(IngestionServiceFixture service)
 
         // c-3 arrived with c-2, so c-2 is not earlier; c-6 (batch) is later than s-1 (stored), s-1 later than c-1 (batch);
         // c-5 is outside the window; s-1 keeps its flag (a stored row is not flagged again for a contact before it)
-        Assert.Equal(["c-1", "c-2:c-6", "c-3:c-6", "c-4:s-0", "c-5", "c-6:s-1", "c-7", "s-0", "s-1"], await service.ColumnAsync<string>(tenant,
-            "SELECT source_id || coalesce(':' || repeat_of, '') FROM ingestion.interactions ORDER BY source_id"));
+        Assert.Equal(["c-1", "c-2:c-6", "c-3:c-6", "c-4:s-0", "c-5", "c-6:s-1", "c-7", "s-0", "s-1"], await FlagsAsync(tenant));
     }
 
     [Fact]
@@ -44,8 +55,7 @@ public sealed class RepeatContactTests(IngestionServiceFixture service)
             Build.Call("c-2", 60, customer: "cust-5"), Build.Call("c-3", 120, customer: "cust-9"), Build.Call("c-4", 150, customer: "cust-9")));
 
         Assert.Equal((1, 1, 1), (result.Accepted, result.Updated, result.Duplicates));
-        Assert.Equal(["c-1", "c-2", "c-3:c-2", "c-4:c-3"], await service.ColumnAsync<string>(tenant,
-            "SELECT source_id || coalesce(':' || repeat_of, '') FROM ingestion.interactions ORDER BY source_id"));
+        Assert.Equal(["c-1", "c-2", "c-3:c-2", "c-4:c-3"], await FlagsAsync(tenant));
     }
 
     [Fact]
@@ -87,4 +97,8 @@ public sealed class RepeatContactTests(IngestionServiceFixture service)
 
         Assert.True(await service.QueryAsync<long>(tenant, "SELECT count(*) FROM ingestion.interactions WHERE repeat_of IS NOT NULL") > 50);
     }
+
+    /// <summary>Every stored contact of the tenant as <c>source_id</c> or <c>source_id:repeat_of</c>, by source id.</summary>
+    private Task<List<string>> FlagsAsync(string tenant) =>
+        service.ColumnAsync<string>(tenant, "SELECT source_id || coalesce(':' || repeat_of, '') FROM ingestion.interactions ORDER BY source_id");
 }
