@@ -1,3 +1,4 @@
+using BackOfficeCloud.Ingestion.Kinds;
 using NpgsqlTypes;
 
 namespace BackOfficeCloud.Ingestion.Storage;
@@ -22,9 +23,6 @@ public sealed class RepeatContacts(TimeSpan window) : IDerivedColumn<Interaction
             ORDER BY p.arrived_at DESC LIMIT 1) p
         """;
 
-    // PostgreSQL keeps microseconds since 2000-01-01; Npgsql drops the finer ticks (PgTimestamp.Encode)
-    private static readonly long PostgresEpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
-
     private readonly long _windowMicros = window.Ticks / TimeSpan.TicksPerMicrosecond;
 
     public string Name => "repeat_of";
@@ -38,7 +36,7 @@ public sealed class RepeatContacts(TimeSpan window) : IDerivedColumn<Interaction
         var withCustomer = new List<int>(records.Count);
         for (var i = 0; i < records.Count; i++)
         {
-            arrivals[i] = Micros(records[i].ArrivedAt.ToDateTime());
+            arrivals[i] = PostgresTimestamp.Micros(records[i].ArrivedAt.ToDateTime());
             if (records[i].CustomerRef.Length > 0)
             {
                 withCustomer.Add(i);
@@ -87,12 +85,13 @@ public sealed class RepeatContacts(TimeSpan window) : IDerivedColumn<Interaction
                 BatchLookups.Text(tenant),
                 BatchLookups.Texts([.. indexes.Select(i => sourceIds[i])]),
                 BatchLookups.Texts([.. indexes.Select(i => records[i].CustomerRef)]),
-                BatchLookups.Instants([.. indexes.Select(i => records[i].ArrivedAt.ToDateTime())]),
+                // as they are stored: compared with the stored ones here and with each other in EarlierInBatch
+                new NpgsqlParameter<long[]> { TypedValue = [.. indexes.Select(i => arrivals[i])], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
                 // exact elapsed time: an interval of days would follow the session's time zone across a DST change
                 new NpgsqlParameter { Value = new NpgsqlInterval(0, 0, _windowMicros), NpgsqlDbType = NpgsqlDbType.Interval },
                 BatchLookups.Texts(skipped),
             ],
-            reader => (reader.GetString(1), Micros(reader.GetDateTime(2))),
+            reader => (reader.GetString(1), PostgresTimestamp.Micros(reader.GetDateTime(2))),
             cancellationToken);
 
     /// <summary>
@@ -139,6 +138,4 @@ public sealed class RepeatContacts(TimeSpan window) : IDerivedColumn<Interaction
 
         return earlier;
     }
-
-    private static long Micros(DateTime instant) => (instant.Ticks - PostgresEpochTicks) / TimeSpan.TicksPerMicrosecond;
 }
