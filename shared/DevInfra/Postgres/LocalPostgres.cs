@@ -76,12 +76,10 @@ public sealed class LocalPostgres : IAsyncDisposable
             await RunAsync("pg_ctl", ["-D", _dataDirectory, "-m", "fast", "-w", "stop"], cancellationToken, throwOnError: false).ConfigureAwait(false);
         }
 
-        string[] settings =
-        [
-            $"-p {Port}", "-c listen_addresses=127.0.0.1", $"-k {_dataDirectory}", "-c max_connections=300",
-            .. durable ? Array.Empty<string>() : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"],
-        ];
-        await RunAsync("pg_ctl", ["-D", _dataDirectory, "-l", Path.Combine(_dataDirectory, "server.log"), "-o", string.Join(' ', settings), "-w", "-t", "60", "start"], cancellationToken).ConfigureAwait(false);
+        string[] settings = [$"-p {Port}", "-c listen_addresses=127.0.0.1", $"-k {_dataDirectory}", .. ServerSettings.For(durable, HasStatementStatistics)];
+        await RunAsync(
+            "pg_ctl", ["-D", _dataDirectory, "-l", Path.Combine(_dataDirectory, "server.log"), "-o", string.Join(' ', settings), "-w", "-t", "60", "start"],
+            cancellationToken, environment: ServerSettings.Environment).ConfigureAwait(false);
         await CreateRolesAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -110,6 +108,12 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     private static bool RunningAsRoot => Environment.UserName == "root";
 
+    /// <summary>
+    /// pg_stat_statements (cost per statement: <c>CREATE EXTENSION pg_stat_statements</c>, then its view) ships with the
+    /// server's contrib modules; a server built without them must still start.
+    /// </summary>
+    private bool HasStatementStatistics => File.Exists(Path.Combine(Path.GetDirectoryName(_binDirectory)!, "lib", "pg_stat_statements.so"));
+
     private static void GiveToServerUser(string directory)
     {
         if (RunningAsRoot)
@@ -119,7 +123,9 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
     }
 
-    private async Task RunAsync(string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken, bool throwOnError = true)
+    private async Task RunAsync(
+        string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken, bool throwOnError = true,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo
         {
@@ -128,6 +134,11 @@ public sealed class LocalPostgres : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         if (RunningAsRoot)
         {
             foreach (var a in new[] { "-u", "postgres", "--", Path.Combine(_binDirectory, tool) })

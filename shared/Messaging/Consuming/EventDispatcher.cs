@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using BackOfficeCloud.Data;
 using BackOfficeCloud.Messaging.Hosting;
 using BackOfficeCloud.Messaging.Observability;
@@ -31,13 +33,13 @@ public sealed class EventDispatcher
         _identity = identity;
         _scopes = scopes;
         _handlers = registrations.ToDictionary(r => (r.Topic, r.Type));
-        _record = $"INSERT INTO {schema.Name}.inbox (tenant_id, consumer_group, event_id) SELECT $1, $2, unnest($3::text[])";
+        _record = $"INSERT INTO {schema.Name}.inbox (event_id, consumer_group, tenant_id) SELECT unnest($3::uuid[]), $2, $1";
         // Answers one row: NULL when every id was new and distinct, else the ids this claim recorded.
         _claim = $"""
             WITH claimed AS (
                 {_record}
                 ON CONFLICT DO NOTHING RETURNING event_id)
-            SELECT CASE WHEN count(*) = cardinality($3::text[]) THEN NULL ELSE coalesce(array_agg(event_id), ARRAY[]::text[]) END FROM claimed
+            SELECT CASE WHEN count(*) = cardinality($3::uuid[]) THEN NULL ELSE coalesce(array_agg(event_id), ARRAY[]::uuid[]) END FROM claimed
             """;
     }
 
@@ -72,8 +74,9 @@ public sealed class EventDispatcher
     // The tenant setting is transaction-local and switched per tenant group: each group's statements see only its tenant.
     private async Task ApplyForTenantAsync(string tenantId, List<ReceivedEvent> events, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var claimed = await ClaimAsync(tenantId, events, transaction, cancellationToken).ConfigureAwait(false);
-        var toApply = claimed is null ? events : events.Where(e => claimed.Remove(e.Event.Id));
+        var ids = events.ConvertAll(e => InboxId(e.Event.Id));
+        var claimed = await ClaimAsync(tenantId, ids, transaction, cancellationToken).ConfigureAwait(false);
+        var toApply = claimed is null ? events : events.Where((_, i) => claimed.Remove(ids[i]));
         await using var scope = _scopes.CreateAsyncScope();
         foreach (var group in toApply.GroupBy(e => (e.Topic, e.Event.Type)))
         {
@@ -91,9 +94,8 @@ public sealed class EventDispatcher
     /// twice as much per row (a speculative insertion each). Only when an id is already there (a redelivery) does the
     /// insert fail on the primary key; then the savepoint is rolled back and the ids are claimed one by one.
     /// </remarks>
-    private async Task<HashSet<string>?> ClaimAsync(string tenantId, List<ReceivedEvent> events, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private async Task<HashSet<Guid>?> ClaimAsync(string tenantId, List<Guid> ids, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var ids = events.ConvertAll(e => e.Event.Id);
         try
         {
             await using var record = new NpgsqlBatch(transaction.Connection, transaction);
@@ -103,6 +105,8 @@ public sealed class EventDispatcher
             record.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {ClaimSavepoint}"));
             record.BatchCommands.Add(InboxCommand(_record, tenantId, ids));
             record.BatchCommands.Add(new NpgsqlBatchCommand($"RELEASE SAVEPOINT {ClaimSavepoint}"));
+            // prepared once per connection: PostgreSQL then skips parsing and planning these statements on every batch
+            await record.PrepareAsync(cancellationToken).ConfigureAwait(false);
             await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return null;
         }
@@ -116,16 +120,36 @@ public sealed class EventDispatcher
         claim.BatchCommands.Add(InboxCommand(_claim, tenantId, ids));
         await using var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return reader.IsDBNull(0) ? null : new HashSet<string>(reader.GetFieldValue<string[]>(0), StringComparer.Ordinal);
+        return reader.IsDBNull(0) ? null : [.. reader.GetFieldValue<Guid[]>(0)];
     }
 
-    private NpgsqlBatchCommand InboxCommand(string sql, string tenantId, List<string> ids)
+    private NpgsqlBatchCommand InboxCommand(string sql, string tenantId, List<Guid> ids)
     {
         var command = new NpgsqlBatchCommand(sql);
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = _identity.AppId });
-        command.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         return command;
+    }
+
+    /// <summary>
+    /// The inbox key of an event id: the UUID itself when the id is one in canonical form (lower-case 8-4-4-4-12, as the
+    /// platform writes them), else a name-based UUID (version 8) from the first 16 bytes of the SHA-256 of the id's
+    /// UTF-8 text, so ids from other publishers are told apart as well as the text would (migration 0005 maps the
+    /// inbox's earlier text ids the same way).
+    /// </summary>
+    internal static Guid InboxId(string eventId)
+    {
+        if (eventId.Length == 36 && !eventId.AsSpan().ContainsAnyInRange('A', 'Z') && Guid.TryParseExact(eventId, "D", out var id))
+        {
+            return id;
+        }
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(eventId), hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16], bigEndian: true);
     }
 
     private static async Task RunHandlerAsync(

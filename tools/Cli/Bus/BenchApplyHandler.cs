@@ -19,6 +19,7 @@ internal sealed class BenchApplyHandler(ServiceSchema schema, TimeProvider time,
         insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Payload.Sequence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Context.Time).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         insert.Parameters.Add(new NpgsqlParameter { Value = appliedAt });
+        await insert.PrepareAsync(cancellationToken);
         await insert.ExecuteNonQueryAsync(cancellationToken);
         progress.Add(events.Count);
     }
