@@ -1,3 +1,4 @@
+using System.Buffers;
 using BackOfficeCloud.Data;
 using BackOfficeCloud.Messaging.Envelope;
 using BackOfficeCloud.Messaging.Hosting;
@@ -51,16 +52,14 @@ public sealed partial class OutboxRelay(
             }
         }
 
-        var batch = new List<(long Id, OutboundMessage Message, string[]? EventKeys)>();
+        var batch = new List<(long Id, OutboundMessage[] Messages)>();
         await using (var take = new NpgsqlCommand(_take, connection, transaction))
         {
             take.Parameters.Add(new NpgsqlParameter { Value = options.Value.OutboxBatchSize });
             await using var reader = await take.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                batch.Add((reader.GetInt64(0), new OutboundMessage(
-                    reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3), reader.IsDBNull(4) ? null : reader.GetInt32(4)),
-                    reader.IsDBNull(5) ? null : reader.GetFieldValue<string[]>(5)));
+                batch.Add((reader.GetInt64(0), ReadMessages(reader)));
             }
         }
 
@@ -71,15 +70,44 @@ public sealed partial class OutboxRelay(
 
         // Rows come back in no particular order; publish in outbox order so events of one entity keep theirs.
         batch.Sort((a, b) => a.Id.CompareTo(b.Id));
-        var messages = batch.SelectMany(r => r.EventKeys is null ? [r.Message] : Unpack(r.Message, r.EventKeys)).ToList();
+        var messages = batch.SelectMany(r => r.Messages).ToList();
         await transport.PublishAsync(messages, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return messages.Sum(m => m.BatchEvents ?? 1);
     }
 
-    /// <summary>A packed row's events, each its own message under its own key, in order.</summary>
-    private static IEnumerable<OutboundMessage> Unpack(OutboundMessage packed, string[] keys) =>
-        CloudEventBatch.Split(packed.Envelope).Select((envelope, i) => new OutboundMessage(packed.Topic, keys[i], envelope.ToArray()));
+    /// <summary>
+    /// A row's message, or a packed row's events, each its own message under its own key, in order. A packed row is split
+    /// from a pooled copy of its envelopes, so it needs no array of its own besides each event's.
+    /// </summary>
+    private static OutboundMessage[] ReadMessages(NpgsqlDataReader reader)
+    {
+        var topic = reader.GetString(1);
+        if (reader.IsDBNull(5))
+        {
+            return [new OutboundMessage(topic, reader.GetString(2), reader.GetFieldValue<byte[]>(3), reader.IsDBNull(4) ? null : reader.GetInt32(4))];
+        }
+
+        var keys = reader.GetFieldValue<string[]>(5);
+        var length = (int)reader.GetBytes(3, 0, null, 0, 0);
+        var packed = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            reader.GetBytes(3, 0, packed, 0, length);
+            var envelopes = CloudEventBatch.Split(packed.AsMemory(0, length));
+            var messages = new OutboundMessage[envelopes.Count];
+            for (var i = 0; i < messages.Length; i++)
+            {
+                messages[i] = new OutboundMessage(topic, keys[i], envelopes[i].ToArray());
+            }
+
+            return messages;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(packed);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -23,7 +23,8 @@ namespace BackOfficeCloud.Cli.Bus;
 /// <param name="Rate">Events per second the writers offer (0 = as fast as they can).</param>
 /// <param name="Tenants">Tenants the events are spread over (one outbox transaction per tenant batch).</param>
 /// <param name="Batched">Writers enqueue CloudEvents batches (one key per tenant) instead of one CloudEvent per event.</param>
-internal sealed record BusBenchmarkOptions(int Events, int Rate, int Tenants, bool Batched);
+/// <param name="Writers">Concurrent writers, each a loop of outbox transactions (as a service's concurrent requests are).</param>
+internal sealed record BusBenchmarkOptions(int Events, int Rate, int Tenants, bool Batched, int Writers);
 
 /// <param name="Seconds">From the first event published (written to the outbox) to the last one applied.</param>
 internal sealed record BusBenchmarkResult(int Events, double Seconds, double PerSecond, long Lost, long Duplicated, double P99LatencyMs);
@@ -38,7 +39,6 @@ internal static class BusBenchmark
     private const string EventType = "backoffice.bench.v1.WorkItemReceived";
     private const string Schema = "bench";
     private const int WriterBatch = 250;
-    private const int Writers = 2;
     private const int WarmUpFraction = 10;
     private const int WarmUpWaves = 40;
 
@@ -64,7 +64,7 @@ internal static class BusBenchmark
             {
                 var first = wave * (warmUp / WarmUpWaves);
                 var count = wave == WarmUpWaves - 1 ? warmUp - first : warmUp / WarmUpWaves;
-                await WriteAllAsync(host.Services, tenants, options.Events + first, count, 0, options.Batched, cancellationToken);
+                await WriteAllAsync(host.Services, tenants, options.Events + first, count, 0, options, cancellationToken);
                 await WaitUntilAppliedAsync(progress, superuser, first + count, cancellationToken);
             }
 
@@ -73,7 +73,7 @@ internal static class BusBenchmark
             var allocatedBefore = GC.GetTotalAllocatedBytes();
             var collectionsBefore = GC.CollectionCount(0);
             var writing = Stopwatch.StartNew();
-            await WriteAllAsync(host.Services, tenants, 0, options.Events, options.Rate, options.Batched, cancellationToken);
+            await WriteAllAsync(host.Services, tenants, 0, options.Events, options.Rate, options, cancellationToken);
             Console.Error.WriteLine(
                 $"bench bus: the writers took {writing.Elapsed.TotalSeconds:F2} s; by then {MessagingMetrics.Published.WithLabels(Topic).Value - warmUp:F0} " +
                 $"events were published to Kafka and {progress.Applied - warmUp} applied");
@@ -113,12 +113,13 @@ internal static class BusBenchmark
     }
 
     private static Task WriteAllAsync(
-        IServiceProvider services, string[] tenants, long firstSequence, int count, int rate, bool batched, CancellationToken cancellationToken)
+        IServiceProvider services, string[] tenants, long firstSequence, int count, int rate, BusBenchmarkOptions options, CancellationToken cancellationToken)
     {
-        var perWriter = count / Writers;
-        return Task.WhenAll(Enumerable.Range(0, Writers).Select(w => WriteAsync(
-            services, tenants, firstSequence + (w * perWriter), w == Writers - 1 ? count - (w * perWriter) : perWriter, rate / (double)Writers, batched,
-            cancellationToken)));
+        var writers = options.Writers;
+        var perWriter = count / writers;
+        return Task.WhenAll(Enumerable.Range(0, writers).Select(w => WriteAsync(
+            services, tenants, firstSequence + (w * perWriter), w == writers - 1 ? count - (w * perWriter) : perWriter, rate / (double)writers,
+            options.Batched, cancellationToken)));
     }
 
     private static async Task WriteAsync(

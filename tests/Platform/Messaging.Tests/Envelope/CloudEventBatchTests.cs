@@ -62,6 +62,16 @@ public class CloudEventBatchTests
     }
 
     [Theory]
+    [InlineData("[]", true)]
+    [InlineData(" \r\n\t[{\"specversion\":\"1.0\"}]", true)]
+    [InlineData("""{"specversion":"1.0","data":[1]}""", false)]
+    [InlineData(" ", false)]
+    public void A_batch_is_told_from_one_event_by_its_JSON_array(string json, bool isBatch)
+    {
+        Assert.Equal(isBatch, CloudEventBatch.IsBatch(System.Text.Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Theory]
     [InlineData("""{"specversion":"1.0"}""")]
     [InlineData("""[{"specversion":"1.0"}""")]
     [InlineData("""[{"specversion":"1.0","id":"e-1","source":"s","type":"t","tenantid":"acme"}]""")]

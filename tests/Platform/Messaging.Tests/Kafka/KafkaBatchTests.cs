@@ -101,6 +101,8 @@ public class KafkaBatchTests(PostgresFixture postgres, KafkaFixture kafka)
         Assert.Equal(["good-0", "good-1", "good-2", "good-3"], applied.Order(StringComparer.Ordinal));
         Assert.True(KafkaEventTransport.IsBatch(deadLetter.Message));
         Assert.Equal(5, CloudEventBatch.Parse(deadLetter.Message.Value).Count);
+        // The bus's consumer reads no headers; the dead letter still carries the batch's content-type, as the relay published it.
+        Assert.Equal(CloudEventBatch.ContentType, Encoding.UTF8.GetString(deadLetter.Message.Headers.GetLastBytes(KafkaEventTransport.ContentTypeHeader)));
     }
 
     private Task<BusHost> ConsumerAsync(string appId) =>
