@@ -36,15 +36,18 @@ public sealed class InteractionKind(IngestionOptions options) : RecordKindBase<I
     // repeat_of was decided before the write and stored by it (RepeatContacts)
     public override Task<IReadOnlyList<OutgoingEvent>> EventsAsync(
         string tenant, IReadOnlyList<StoredRecord<Interaction>> changed, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        EachOf(changed, s => new OutgoingEvent(
-            Topics.IngestionInteractions, EventTypes.InteractionIngested, tenant, s.RecordId.ToString(), ToEvent(s)));
+        EachOf(changed, s =>
+        {
+            var id = s.RecordId.ToString();
+            return new OutgoingEvent(Topics.IngestionInteractions, EventTypes.InteractionIngested, tenant, id, ToEvent(s, id));
+        });
 
-    private static InteractionIngested ToEvent(StoredRecord<Interaction> s)
+    private static InteractionIngested ToEvent(StoredRecord<Interaction> s, string interactionId)
     {
         var i = s.Record;
         return new InteractionIngested
         {
-            InteractionId = s.RecordId.ToString(),
+            InteractionId = interactionId,
             SourceId = i.SourceId,
             Channel = WireName.Of(i.Channel),
             Queue = i.Queue,

@@ -31,8 +31,20 @@ public sealed class IngestionMetrics(IngestionOptions options)
         }
     }
 
-    public void ObserveLag(string kind, DateTimeOffset occurredAt, DateTimeOffset storedAt) =>
-        Lag.WithLabels(kind).Observe(Math.Max(0, (storedAt - occurredAt).TotalSeconds));
+    /// <summary>The lag of each record of a batch that has an event time (its kind's label looked up once).</summary>
+    public void ObserveLag<TRecord>(string kind, IEnumerable<TRecord> records, Func<TRecord, DateTimeOffset?> occurredAt, DateTimeOffset storedAt)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(occurredAt);
+        var lag = Lag.WithLabels(kind);
+        foreach (var record in records)
+        {
+            if (occurredAt(record) is { } at)
+            {
+                lag.Observe(Math.Max(0, (storedAt - at).TotalSeconds));
+            }
+        }
+    }
 
     public void ObserveJob(string kind, string status, TimeSpan duration) => JobDuration.WithLabels(kind, status).Observe(duration.TotalSeconds);
 }

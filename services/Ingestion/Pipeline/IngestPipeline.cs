@@ -85,14 +85,7 @@ public sealed class IngestPipeline(IEventOutbox outbox, IngestionMetrics metrics
             timer.Lap("outbox");
         }
 
-        var now = clock.GetUtcNow();
-        foreach (var s in changed)
-        {
-            if (kind.OccurredAt(s.Record) is { } occurredAt)
-            {
-                metrics.ObserveLag(kind.Name, occurredAt, now);
-            }
-        }
+        metrics.ObserveLag(kind.Name, changed, s => kind.OccurredAt(s.Record), clock.GetUtcNow());
 
         var inserted = changed.Count(s => s.Outcome == StoreOutcome.Inserted);
         return new WriteCounts(inserted, changed.Count - inserted, stored.Count - changed.Count);
