@@ -1,4 +1,5 @@
 using BackOfficeCloud.Contracts;
+using BackOfficeCloud.DevInfra;
 using BackOfficeCloud.DevInfra.Kafka;
 using BackOfficeCloud.DevInfra.Postgres;
 
@@ -120,6 +121,11 @@ public sealed class PlatformHost : IAsyncDisposable
         {
             environment[$"services__{other.Name}__http__0"] = other.HttpUrl.ToString();
             environment[$"services__{other.Name}__grpc__0"] = other.GrpcUrl.ToString();
+        }
+
+        foreach (var (key, value) in RuntimeSettings.ForChildProcess())
+        {
+            environment[key] = value;
         }
 
         return environment;
