@@ -34,6 +34,7 @@ internal sealed record IngestBenchResult(string Source, int Records, double Seco
 internal static class IngestBench
 {
     private const int Queues = 10;
+    private const int Partitions = 6;
 
     /// <summary><c>StreamInteractions</c> with requests that are already encoded.</summary>
     private static readonly Method<byte[], IngestResult> StreamEncodedInteractions = new(
@@ -47,7 +48,7 @@ internal static class IngestBench
         await using var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions(Durable: true), cancellationToken);
         await SpaceOutCheckpointsAsync(postgres, cancellationToken);
         using var broker = KafkaDevBroker.Start();
-        broker.CreateTopicsWithDeadLetters(Topics.All, partitions: 6);
+        broker.CreateTopicsWithDeadLetters(Topics.All, Partitions);
         if (options.Sources.Contains("grpc"))
         {
             var requests = StreamRequests(options);
@@ -99,7 +100,7 @@ internal static class IngestBench
         await using var service = await IngestionProcess.StartAsync(postgres, kafka, cancellationToken);
         var (channel, client) = IngestionClient.Connect(service.GrpcUrl, await IngestionProcess.ApiKeyAsync(postgres, tenant, cancellationToken));
         using (channel)
-        using (var counter = new TopicCounter(kafka, tenant, options.Records))
+        using (var counter = new TopicCounter(kafka, Partitions, tenant, options.Records))
         {
             await client.IngestRosterAsync(Roster(), cancellationToken: cancellationToken);
             await using var superuser = NpgsqlDataSource.Create(postgres.SuperuserConnectionString);
