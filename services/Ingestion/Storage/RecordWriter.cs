@@ -1,3 +1,4 @@
+using BackOfficeCloud.Data;
 using BackOfficeCloud.Ingestion.Extensions;
 using BackOfficeCloud.Ingestion.Kinds;
 using BackOfficeCloud.Ingestion.Pipeline;
@@ -23,8 +24,6 @@ namespace BackOfficeCloud.Ingestion.Storage;
 public sealed class RecordWriter<T>
     where T : IMessage<T>
 {
-    private const string Savepoint = "record_writer";
-
     private readonly IRecordKind<T> _kind;
     private readonly string _insert;
     private readonly string _upsert;
@@ -118,28 +117,12 @@ public sealed class RecordWriter<T>
     }
 
     /// <summary>The plain INSERT of an all-new batch; false (and nothing written) when a source id is already stored.</summary>
-    private async Task<bool> InsertNewAsync(
+    private Task<bool> InsertNewAsync(
         NpgsqlTransaction transaction, string tenant, string[] sourceIds, Guid[] ids, T[] latest, string?[]? derived, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {Savepoint}"));
         var insert = new NpgsqlBatchCommand(_insert);
         insert.Parameters.AddRange(Parameters(tenant, sourceIds, ids, latest, derived));
-        batch.BatchCommands.Add(insert);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"RELEASE SAVEPOINT {Savepoint}"));
-        // prepared once per connection: planned with the arrays as parameters, not re-planned around every batch's values
-        await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            await using var rollback = new NpgsqlCommand($"ROLLBACK TO SAVEPOINT {Savepoint}", transaction.Connection, transaction);
-            await rollback.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return false;
-        }
+        return NewRowsInsert.TryAsync(transaction, insert, cancellationToken);
     }
 
     /// <summary>The upsert: per record (in <paramref name="sourceIds"/>' order) its row's id, version and what the write did.</summary>

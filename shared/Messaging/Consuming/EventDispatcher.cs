@@ -17,7 +17,6 @@ namespace BackOfficeCloud.Messaging.Consuming;
 /// </summary>
 public sealed class EventDispatcher
 {
-    private const string ClaimSavepoint = "inbox_claim";
     private readonly NpgsqlDataSource _dataSource;
     private readonly EventBusIdentity _identity;
     private readonly IServiceScopeFactory _scopes;
@@ -96,27 +95,15 @@ public sealed class EventDispatcher
     /// </remarks>
     private async Task<HashSet<Guid>?> ClaimAsync(string tenantId, List<Guid> ids, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        try
+        var setTenant = new NpgsqlBatchCommand($"SELECT set_config('{TenantTransactions.TenantSetting}', $1, true)");
+        setTenant.Parameters.Add(new NpgsqlParameter { Value = TenantId.Ensure(tenantId) });
+        if (await NewRowsInsert.TryAsync(transaction, InboxCommand(_record, tenantId, ids), cancellationToken, setTenant).ConfigureAwait(false))
         {
-            await using var record = new NpgsqlBatch(transaction.Connection, transaction);
-            var setTenant = new NpgsqlBatchCommand($"SELECT set_config('{TenantTransactions.TenantSetting}', $1, true)");
-            setTenant.Parameters.Add(new NpgsqlParameter { Value = TenantId.Ensure(tenantId) });
-            record.BatchCommands.Add(setTenant);
-            record.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {ClaimSavepoint}"));
-            record.BatchCommands.Add(InboxCommand(_record, tenantId, ids));
-            record.BatchCommands.Add(new NpgsqlBatchCommand($"RELEASE SAVEPOINT {ClaimSavepoint}"));
-            // prepared once per connection: PostgreSQL then skips parsing and planning these statements on every batch
-            await record.PrepareAsync(cancellationToken).ConfigureAwait(false);
-            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return null;
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            // a redelivery: claim what is new
-        }
 
+        // a redelivery: claim what is new
         await using var claim = new NpgsqlBatch(transaction.Connection, transaction);
-        claim.BatchCommands.Add(new NpgsqlBatchCommand($"ROLLBACK TO SAVEPOINT {ClaimSavepoint}"));
         claim.BatchCommands.Add(InboxCommand(_claim, tenantId, ids));
         await using var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
