@@ -1,4 +1,3 @@
-using System.Globalization;
 using BackOfficeCloud.Contracts;
 using BackOfficeCloud.Data;
 using BackOfficeCloud.Ingestion.Grpc;
@@ -16,18 +15,9 @@ public static class IngestionExtensions
 {
     public const string Schema = "ingestion";
 
-    /// <summary>
-    /// Unless configured otherwise, a CloudEvents batch of this service's events holds at most 64 KB (about a hundred
-    /// events), under .NET's large-object threshold (85,000 bytes): a batch of 512 KB was a large object here, in the relay
-    /// that reads its outbox row back and in every consumer, and large objects are only collected in full (gen 2)
-    /// collections, which they trigger (bench ingest: 64 gen-2 collections of the service per million records, 20 after).
-    /// </summary>
-    private const int EventBatchMaxBytes = 64 * 1024;
-
     public static WebApplicationBuilder AddIngestion(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase(Schema, typeof(IngestionExtensions).Assembly, MessagingMigrations.Assembly);
-        builder.Configuration[$"{MessagingOptions.Section}:{nameof(MessagingOptions.BatchMaxBytes)}"] ??= EventBatchMaxBytes.ToString(CultureInfo.InvariantCulture);
         builder.AddEventBus(ServiceNames.Ingestion).Publishes(
             Topics.IngestionInteractions, Topics.IngestionIntervalStats, Topics.IngestionWorkItems,
             Topics.IngestionAgentStates, Topics.IngestionRoster);

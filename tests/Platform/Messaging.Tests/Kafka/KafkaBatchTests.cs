@@ -17,6 +17,8 @@ public class KafkaBatchTests(PostgresFixture postgres, KafkaFixture kafka)
     private Dictionary<string, string?> Configuration => new(postgres.ServiceConfiguration.Concat(kafka.ServiceConfiguration))
     {
         ["Messaging:BatchMaxEvents"] = "1000",
+        // the event limit decides these batches' sizes, not the bytes
+        ["Messaging:BatchMaxBytes"] = "1048576",
     };
 
     [Fact]
