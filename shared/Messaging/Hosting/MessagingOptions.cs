@@ -31,8 +31,14 @@ public sealed class MessagingOptions
     /// </summary>
     public int ConsumerLanes { get; set; } = 2;
 
-    /// <summary>Most events one relay transaction publishes (a CloudEvents batch row counts its events; its first row always goes).</summary>
+    /// <summary>Most events one relay batch publishes (a CloudEvents batch row counts its events; its first row always goes).</summary>
     public int OutboxBatchSize { get; set; } = 2000;
+
+    /// <summary>
+    /// Most batches one relay transaction publishes: each next batch is read from PostgreSQL while the broker acknowledges
+    /// the one before, and the commit (a WAL flush) is paid once per transaction.
+    /// </summary>
+    public int OutboxBatchesPerTurn { get; set; } = 8;
 
     /// <summary>Concurrent relay loops in this replica (every replica runs its own; rows are never published twice at once).</summary>
     public int OutboxWorkers { get; set; } = 1;
@@ -58,11 +64,11 @@ public sealed class MessagingOptions
             throw new ArgumentException($"Messaging:Transport '{Transport}' is not supported: use '{KafkaTransport}' or '{DaprTransport}'.", nameof(Transport));
         }
 
-        if (MaxRetries < 0 || ConsumerBatchSize < 1 || ConsumerLanes < 1 || OutboxBatchSize < 1 || OutboxWorkers < 1 || BatchMaxEvents < 1 || BatchMaxBytes < 1)
+        if (MaxRetries < 0 || ConsumerBatchSize < 1 || ConsumerLanes < 1 || OutboxBatchSize < 1 || OutboxBatchesPerTurn < 1 || OutboxWorkers < 1 || BatchMaxEvents < 1 || BatchMaxBytes < 1)
         {
             throw new ArgumentException(
                 $"Messaging options out of range: MaxRetries={MaxRetries} (>= 0), ConsumerBatchSize={ConsumerBatchSize}, ConsumerLanes={ConsumerLanes}, " +
-                $"OutboxBatchSize={OutboxBatchSize}, OutboxWorkers={OutboxWorkers}, BatchMaxEvents={BatchMaxEvents}, BatchMaxBytes={BatchMaxBytes} (each >= 1).");
+                $"OutboxBatchSize={OutboxBatchSize}, OutboxBatchesPerTurn={OutboxBatchesPerTurn}, OutboxWorkers={OutboxWorkers}, BatchMaxEvents={BatchMaxEvents}, BatchMaxBytes={BatchMaxBytes} (each >= 1).");
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql;
 namespace BackOfficeCloud.Messaging.Outbox;
 
 /// <summary>
-/// Publishes the outbox: each transaction deletes the oldest batch of rows, publishes them in outbox order and commits
+/// Publishes the outbox: each transaction deletes the oldest batches of rows, publishes them in outbox order and commits
 /// only after the broker acknowledged every one. One relay transaction runs at a time per schema (a transaction-level
 /// advisory lock; other loops and replicas wait for their turn), so batches leave in outbox order, which keeps the order
 /// of each entity's events, and rows need no row locks. A crash before commit leaves the rows for the next relay
@@ -38,8 +38,13 @@ public sealed partial class OutboxRelay(
     private readonly string _enterTurn =
         $"SELECT set_config('app.outbox_relay', 'on', true), pg_try_advisory_xact_lock(hashtextextended('{schema.Name}.outbox', 0))";
 
-    /// <summary>Publishes one batch; returns how many events it published (0 when the outbox is empty or another relay has the turn).</summary>
-    public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the turn and publishes up to <c>OutboxBatchesPerTurn</c> batches in one transaction, reading each next batch
+    /// while the broker acknowledges the one before (a batch is published only after the one before was acknowledged, so
+    /// outbox order holds on every transport); commits after the last acknowledgement. Returns how many events it published
+    /// (0 when the outbox is empty or another relay has the turn).
+    /// </summary>
+    public async Task<int> RelayTurnAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -52,28 +57,59 @@ public sealed partial class OutboxRelay(
             }
         }
 
-        var batch = new List<(long Id, OutboundMessage[] Messages)>();
+        var published = 0;
+        var batch = await TakeAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        for (var taken = 1; batch.Count > 0; taken++)
+        {
+            var publishing = transport.PublishAsync(batch, cancellationToken);
+            var next = taken < options.Value.OutboxBatchesPerTurn
+                ? await TakeWhilePublishingAsync(connection, transaction, publishing, cancellationToken).ConfigureAwait(false)
+                : [];
+            await publishing.ConfigureAwait(false);
+            published += batch.Sum(m => m.BatchEvents ?? 1);
+            batch = next;
+        }
+
+        if (published > 0)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return published;
+    }
+
+    /// <summary>The next batch, read while <paramref name="publishing"/> runs; a failed read still waits for the publish, so no failure goes unobserved.</summary>
+    private async Task<List<OutboundMessage>> TakeWhilePublishingAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Task publishing, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TakeAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await publishing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+    }
+
+    /// <summary>Deletes the oldest rows holding up to <c>OutboxBatchSize</c> events and returns their messages in outbox order.</summary>
+    private async Task<List<OutboundMessage>> TakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var rows = new List<(long Id, OutboundMessage[] Messages)>();
         await using (var take = new NpgsqlCommand(_take, connection, transaction))
         {
             take.Parameters.Add(new NpgsqlParameter { Value = options.Value.OutboxBatchSize });
             await using var reader = await take.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                batch.Add((reader.GetInt64(0), ReadMessages(reader)));
+                rows.Add((reader.GetInt64(0), ReadMessages(reader)));
             }
         }
 
-        if (batch.Count == 0)
-        {
-            return 0;
-        }
-
         // Rows come back in no particular order; publish in outbox order so events of one entity keep theirs.
-        batch.Sort((a, b) => a.Id.CompareTo(b.Id));
-        var messages = batch.SelectMany(r => r.Messages).ToList();
-        await transport.PublishAsync(messages, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return messages.Sum(m => m.BatchEvents ?? 1);
+        rows.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return [.. rows.SelectMany(r => r.Messages)];
     }
 
     /// <summary>
@@ -123,7 +159,7 @@ public sealed partial class OutboxRelay(
         {
             try
             {
-                if (await RelayBatchAsync(stoppingToken).ConfigureAwait(false) == 0)
+                if (await RelayTurnAsync(stoppingToken).ConfigureAwait(false) == 0)
                 {
                     await Task.Delay(options.Value.OutboxPollInterval, stoppingToken).ConfigureAwait(false);
                 }

@@ -1,11 +1,13 @@
 using BackOfficeCloud.Data;
 using BackOfficeCloud.Messaging.Envelope;
+using BackOfficeCloud.Messaging.Hosting;
 using BackOfficeCloud.Messaging.Outbox;
 using BackOfficeCloud.Messaging.Publishing;
 using BackOfficeCloud.Messaging.Tests.Events;
 using BackOfficeCloud.Messaging.Tests.Support;
 using BackOfficeCloud.TestKit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace BackOfficeCloud.Messaging.Tests.Outbox;
@@ -38,7 +40,7 @@ public class OutboxRelayTests(PostgresFixture postgres) : IAsyncLifetime
 
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"item-{i}"), published.Select(ItemId));
         Assert.All(published, m => Assert.Equal($"{tenant}:{ItemId(m)}", m.Key));
-        Assert.Equal(0, await _host.Get<OutboxRelay>().RelayBatchAsync(CancellationToken.None));
+        Assert.Equal(0, await _host.Get<OutboxRelay>().RelayTurnAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -68,11 +70,11 @@ public class OutboxRelayTests(PostgresFixture postgres) : IAsyncLifetime
         var tenant = UniqueTenant.Next();
         await _host.EnqueueBatchAsync(tenant, $"{tenant}:items", TestEvents.Items(Topic, tenant, 10, "batched"));
         await _host.EnqueueAsync(tenant, TestEvents.Items(Topic, tenant, 3, "single"));
-        var relay = _host.Get<OutboxRelay>();
+        var relay = ActivatorUtilities.CreateInstance<OutboxRelay>(_host.Services, Options.Create(new MessagingOptions { OutboxBatchSize = 7, OutboxBatchesPerTurn = 1 }));
 
-        var first = await relay.RelayBatchAsync(CancellationToken.None);
+        var first = await relay.RelayTurnAsync(CancellationToken.None);
         var batch = Assert.Single(_transport.Published);
-        var second = await relay.RelayBatchAsync(CancellationToken.None);
+        var second = await relay.RelayTurnAsync(CancellationToken.None);
 
         // OutboxBatchSize is 7 events here: the 10-event row goes alone (a first row always goes), the singles after it.
         Assert.Equal((10, 3), (first, second));
@@ -84,13 +86,50 @@ public class OutboxRelayTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_turn_publishes_batch_after_batch_in_outbox_order_in_one_transaction()
+    {
+        var tenant = UniqueTenant.Next();
+        for (var i = 0; i < 15; i++)
+        {
+            await _host.EnqueueAsync(tenant, [TestEvents.Item(Topic, tenant, $"item-{i}")]);
+        }
+
+        var published = await _host.Get<OutboxRelay>().RelayTurnAsync(CancellationToken.None);
+
+        // OutboxBatchSize is 7 events: three batches, each published only after the one before
+        Assert.Equal(15, published);
+        Assert.Equal([7, 7, 1], _transport.CallSizes);
+        Assert.Equal(Enumerable.Range(0, 15).Select(i => $"item-{i}"), _transport.Published.Select(ItemId));
+        Assert.Equal((0L, 0L), await _host.OutboxCountsAsync());
+    }
+
+    [Fact]
+    public async Task A_failure_in_any_batch_of_a_turn_leaves_the_whole_turn_in_the_outbox()
+    {
+        var tenant = UniqueTenant.Next();
+        for (var i = 0; i < 15; i++)
+        {
+            await _host.EnqueueAsync(tenant, [TestEvents.Item(Topic, tenant, $"item-{i}")]);
+        }
+
+        _transport.FailFromCall = 3;
+        await Assert.ThrowsAsync<TimeoutException>(() => _host.Get<OutboxRelay>().RelayTurnAsync(CancellationToken.None));
+
+        Assert.Equal([7, 7], _transport.CallSizes);
+        Assert.Equal((15L, 15L), await _host.OutboxCountsAsync());
+        _transport.FailFromCall = null;
+        var published = await RelayAllAsync(_host.Get<OutboxRelay>());
+        Assert.Equal(Enumerable.Range(0, 15).Select(i => $"item-{i}"), published.Skip(14).Select(ItemId));
+    }
+
+    [Fact]
     public async Task Events_stay_in_the_outbox_while_the_broker_fails_and_go_out_after_a_restart()
     {
         var tenant = UniqueTenant.Next();
         await _host.EnqueueAsync(tenant, TestEvents.Items(Topic, tenant, 10));
         _transport.Failing = true;
 
-        await Assert.ThrowsAsync<TimeoutException>(() => _host.Get<OutboxRelay>().RelayBatchAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<TimeoutException>(() => _host.Get<OutboxRelay>().RelayTurnAsync(CancellationToken.None));
 
         _transport.Failing = false;
         var restarted = ActivatorUtilities.CreateInstance<OutboxRelay>(_host.Services);
@@ -122,11 +161,11 @@ public class OutboxRelayTests(PostgresFixture postgres) : IAsyncLifetime
         await using var turn = new NpgsqlCommand($"SELECT pg_advisory_lock(hashtextextended('{_host.Schema}.outbox', 0))", other);
         await turn.ExecuteNonQueryAsync();
 
-        Assert.Equal(0, await _host.Get<OutboxRelay>().RelayBatchAsync(CancellationToken.None));
+        Assert.Equal(0, await _host.Get<OutboxRelay>().RelayTurnAsync(CancellationToken.None));
 
         await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", other);
         await release.ExecuteNonQueryAsync();
-        Assert.Equal(5, await _host.Get<OutboxRelay>().RelayBatchAsync(CancellationToken.None));
+        Assert.Equal(5, await _host.Get<OutboxRelay>().RelayTurnAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -148,7 +187,7 @@ public class OutboxRelayTests(PostgresFixture postgres) : IAsyncLifetime
 
     private async Task<List<OutboundMessage>> RelayAllAsync(OutboxRelay relay)
     {
-        while (await relay.RelayBatchAsync(CancellationToken.None) > 0)
+        while (await relay.RelayTurnAsync(CancellationToken.None) > 0)
         {
         }
 
