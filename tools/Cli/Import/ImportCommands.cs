@@ -43,5 +43,34 @@ public static class ImportCommands
             })), cancellationToken);
         });
         bench.Subcommands.Add(command);
+        bench.Subcommands.Add(FloorCommand(records));
+    }
+
+    private static Command FloorCommand(Option<int> records)
+    {
+        var command = new Command(
+            "ingest-floor",
+            "The least CPU per record each leg of bench ingest costs here, measured alone: the rows by binary COPY, their events into and out of the outbox, and through the dev broker");
+        command.Options.Add(records);
+        command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
+        {
+            var count = parse.GetValue(records);
+            if (count < 1)
+            {
+                throw new ArgumentException($"--records={count} must be >= 1.");
+            }
+
+            await IngestFloorBench.RunAsync(count, r => Console.WriteLine(JsonLine.Write(new
+            {
+                bench = "ingest-floor",
+                leg = r.Leg,
+                records = r.Records,
+                seconds = r.Seconds,
+                postgres_us_per_record = r.PostgresMicros,
+                process_us_per_record = r.ProcessMicros,
+                wal_bytes_per_record = r.WalBytes,
+            })), cancellationToken);
+        });
+        return command;
     }
 }

@@ -34,7 +34,7 @@ internal sealed record IngestBenchResult(string Source, int Records, double Seco
 internal static class IngestBench
 {
     private const int Queues = 10;
-    private const int Partitions = 6;
+    internal const int Partitions = 6;
 
     /// <summary><c>StreamInteractions</c> with requests that are already encoded.</summary>
     private static readonly Method<byte[], IngestResult> StreamEncodedInteractions = new(
@@ -80,7 +80,7 @@ internal static class IngestBench
     /// writes the whole page to the WAL again. Durability is untouched (fsync and synchronous commit stay on); a crash
     /// would only replay more WAL.
     /// </summary>
-    private static async Task SpaceOutCheckpointsAsync(LocalPostgres postgres, CancellationToken cancellationToken)
+    internal static async Task SpaceOutCheckpointsAsync(LocalPostgres postgres, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(postgres.SuperuserConnectionString);
         await connection.OpenAsync(cancellationToken);
@@ -128,7 +128,7 @@ internal static class IngestBench
 
     private static string PerRecord(TimeSpan cpu, int records) => (cpu.TotalMicroseconds / records).ToString("F1", CultureInfo.InvariantCulture);
 
-    private static async Task<long> WalPositionAsync(NpgsqlDataSource superuser, CancellationToken cancellationToken)
+    internal static async Task<long> WalPositionAsync(NpgsqlDataSource superuser, CancellationToken cancellationToken)
     {
         await using var command = superuser.CreateCommand("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint");
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
@@ -200,7 +200,7 @@ internal static class IngestBench
         }
     }
 
-    private static Interaction Interaction(int i)
+    internal static Interaction Interaction(int i)
     {
         var arrived = Start.AddSeconds(i * 2);
         return new Interaction
