@@ -35,8 +35,8 @@ public sealed class MessagingOptions
     public int OutboxBatchSize { get; set; } = 2000;
 
     /// <summary>
-    /// Most batches one relay transaction publishes: each next batch is read from PostgreSQL while the broker acknowledges
-    /// the one before, and the commit (a WAL flush) is paid once per transaction.
+    /// Most batches one relay transaction publishes while the outbox has a backlog (its batches are full): each next batch
+    /// is read from PostgreSQL while the broker acknowledges the one before, and the commit (a WAL flush) is paid once.
     /// </summary>
     public int OutboxBatchesPerTurn { get; set; } = 8;
 

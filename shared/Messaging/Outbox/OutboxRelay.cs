@@ -39,10 +39,11 @@ public sealed partial class OutboxRelay(
         $"SELECT set_config('app.outbox_relay', 'on', true), pg_try_advisory_xact_lock(hashtextextended('{schema.Name}.outbox', 0))";
 
     /// <summary>
-    /// Takes the turn and publishes up to <c>OutboxBatchesPerTurn</c> batches in one transaction, reading each next batch
-    /// while the broker acknowledges the one before (a batch is published only after the one before was acknowledged, so
-    /// outbox order holds on every transport); commits after the last acknowledgement. Returns how many events it published
-    /// (0 when the outbox is empty or another relay has the turn).
+    /// Takes the turn and publishes a batch; while the outbox has a backlog (the batch was full), up to
+    /// <c>OutboxBatchesPerTurn</c> batches in the same transaction, reading each next batch while the broker acknowledges the
+    /// one before (a batch is published only after the one before was acknowledged, so outbox order holds on every
+    /// transport). Commits after the last acknowledgement. Returns how many events it published (0 when the outbox is empty
+    /// or another relay has the turn).
     /// </summary>
     public async Task<int> RelayTurnAsync(CancellationToken cancellationToken)
     {
@@ -59,14 +60,14 @@ public sealed partial class OutboxRelay(
 
         var published = 0;
         var batch = await TakeAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        for (var taken = 1; batch.Count > 0; taken++)
+        for (var taken = 1; batch.Messages.Count > 0; taken++)
         {
-            var publishing = transport.PublishAsync(batch, cancellationToken);
-            var next = taken < options.Value.OutboxBatchesPerTurn
+            var publishing = transport.PublishAsync(batch.Messages, cancellationToken);
+            var next = taken < options.Value.OutboxBatchesPerTurn && batch.Full
                 ? await TakeWhilePublishingAsync(connection, transaction, publishing, cancellationToken).ConfigureAwait(false)
-                : [];
+                : Taken.None;
             await publishing.ConfigureAwait(false);
-            published += batch.Sum(m => m.BatchEvents ?? 1);
+            published += batch.Messages.Sum(m => m.BatchEvents ?? 1);
             batch = next;
         }
 
@@ -79,7 +80,7 @@ public sealed partial class OutboxRelay(
     }
 
     /// <summary>The next batch, read while <paramref name="publishing"/> runs; a failed read still waits for the publish, so no failure goes unobserved.</summary>
-    private async Task<List<OutboundMessage>> TakeWhilePublishingAsync(
+    private async Task<Taken> TakeWhilePublishingAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Task publishing, CancellationToken cancellationToken)
     {
         try
@@ -93,10 +94,14 @@ public sealed partial class OutboxRelay(
         }
     }
 
-    /// <summary>Deletes the oldest rows holding up to <c>OutboxBatchSize</c> events and returns their messages in outbox order.</summary>
-    private async Task<List<OutboundMessage>> TakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the oldest rows holding up to <c>OutboxBatchSize</c> events and returns their messages in outbox order, and
+    /// whether the batch was full (counted as the statement counts: a batch row as its events, any other row as one).
+    /// </summary>
+    private async Task<Taken> TakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var rows = new List<(long Id, OutboundMessage[] Messages)>();
+        var counted = 0;
         await using (var take = new NpgsqlCommand(_take, connection, transaction))
         {
             take.Parameters.Add(new NpgsqlParameter { Value = options.Value.OutboxBatchSize });
@@ -104,12 +109,18 @@ public sealed partial class OutboxRelay(
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 rows.Add((reader.GetInt64(0), ReadMessages(reader)));
+                counted += reader.IsDBNull(4) ? 1 : reader.GetInt32(4);
             }
         }
 
         // Rows come back in no particular order; publish in outbox order so events of one entity keep theirs.
         rows.Sort((a, b) => a.Id.CompareTo(b.Id));
-        return [.. rows.SelectMany(r => r.Messages)];
+        return new Taken([.. rows.SelectMany(r => r.Messages)], counted >= options.Value.OutboxBatchSize);
+    }
+
+    private sealed record Taken(List<OutboundMessage> Messages, bool Full)
+    {
+        public static Taken None { get; } = new([], false);
     }
 
     /// <summary>
