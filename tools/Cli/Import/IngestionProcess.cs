@@ -48,9 +48,6 @@ internal sealed class IngestionProcess : IAsyncDisposable
             // the dev broker keeps about 5 MB of log per partition and a tenant's interactions share one: with LZ4 a quiet
             // machine published past the bench's topic reader (events evicted unread, reported lost), zstd compresses the JSON tighter, so the log holds more of them
             ["Kafka__Compression"] = "Zstd",
-            ["Messaging__OutboxWorkers"] = "2",
-            ["Messaging__OutboxBatchSize"] = "1000",
-            ["Messaging__OutboxPollInterval"] = "00:00:00.005",
             ["Logging__LogLevel__Default"] = "Warning",
         })
         {
