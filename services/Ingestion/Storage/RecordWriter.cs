@@ -77,13 +77,13 @@ public sealed class RecordWriter<T>
 
         var latestIds = new string[lastIndex.Count];
         var latest = new T[lastIndex.Count];
-        var ids = new Guid[lastIndex.Count];
+        var ids = RowIds.New(lastIndex.Count);
         var rowOf = new int[lastIndex.Count];
         for (int i = 0, n = 0; i < records.Count; i++)
         {
             if (lastIndex[sourceIds[i]] == i)
             {
-                (latestIds[n], latest[n], ids[n], rowOf[n]) = (sourceIds[i], records[i].Record, Guid.NewGuid(), i);
+                (latestIds[n], latest[n], rowOf[n]) = (sourceIds[i], records[i].Record, i);
                 n++;
             }
         }
