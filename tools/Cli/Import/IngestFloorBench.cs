@@ -1,14 +1,14 @@
 using System.Diagnostics;
-using System.Text;
 using BackOfficeCloud.Cli.Common;
 using BackOfficeCloud.Contracts;
 using BackOfficeCloud.Contracts.Events.V1;
 using BackOfficeCloud.Contracts.Ingestion.V1;
 using BackOfficeCloud.DevInfra.Kafka;
 using BackOfficeCloud.DevInfra.Postgres;
-using BackOfficeCloud.Messaging.Envelope;
+using BackOfficeCloud.Messaging.Hosting;
 using BackOfficeCloud.Messaging.Kafka;
-using Confluent.Kafka;
+using BackOfficeCloud.Messaging.Publishing;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -32,7 +32,7 @@ internal static class IngestFloorBench
     private const int RowsPerCopy = 10_000;
     private const int OutboxRowsPerCopy = 100;
     private const int OutboxRowsPerTake = 20;
-    private const int BatchMaxBytes = 64 * 1024;
+    private const int BatchesPerPublish = 20;
 
     public static async Task RunAsync(int records, Action<IngestFloorResult> report, CancellationToken cancellationToken)
     {
@@ -97,7 +97,7 @@ internal static class IngestFloorBench
                     copy.Write(Tenant, NpgsqlDbType.Text);
                     copy.Write(r.SourceId, NpgsqlDbType.Text);
                     copy.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
-                    copy.Write(r.Channel == Channel.Chat ? "chat" : "voice", NpgsqlDbType.Text);
+                    copy.Write(IngestBench.ChannelName(r), NpgsqlDbType.Text);
                     copy.Write(r.Queue, NpgsqlDbType.Text);
                     copy.Write(r.ArrivedAt.ToDateTime(), NpgsqlDbType.TimestampTz);
                     copy.Write(r.AnsweredAt.ToDateTime(), NpgsqlDbType.TimestampTz);
@@ -115,45 +115,27 @@ internal static class IngestFloorBench
         }
     }
 
-    /// <summary>The records' events as Ingestion publishes them: CloudEvents batches (JSON arrays) of up to 64 KB.</summary>
-    private static List<(byte[] Envelopes, int Events)> Batches(Interaction[] interactions)
+    /// <summary>
+    /// The records' events as Ingestion puts them in its outbox: CloudEvents batches made by the platform's
+    /// <see cref="EnvelopeFactory"/> at Messaging's default batch limits.
+    /// </summary>
+    private static IReadOnlyList<OutboundMessage> Batches(Interaction[] interactions)
     {
-        var batches = new List<(byte[], int)>();
-        var batch = new MemoryStream();
-        var events = 0;
-        var time = DateTimeOffset.UtcNow;
-        foreach (var r in interactions)
+        var events = Array.ConvertAll(interactions, r =>
         {
-            var payload = new InteractionIngested
+            var id = Guid.NewGuid().ToString();
+            return new OutgoingEvent(Topics.IngestionInteractions, EventTypes.InteractionIngested, Tenant, id, new InteractionIngested
             {
-                InteractionId = Guid.CreateVersion7().ToString(), SourceId = r.SourceId, Channel = "voice", Queue = r.Queue, ArrivedAt = r.ArrivedAt,
+                InteractionId = id, SourceId = r.SourceId, Channel = IngestBench.ChannelName(r), Queue = r.Queue, ArrivedAt = r.ArrivedAt,
                 AnsweredAt = r.AnsweredAt, EndedAt = r.EndedAt, HandleSeconds = r.TalkSeconds + r.HoldSeconds + r.WrapSeconds, Version = 1,
                 CustomerRef = r.CustomerRef,
-            };
-            var envelope = CloudEventJson.Serialize(new CloudEvent(
-                Guid.CreateVersion7().ToString(), "ingestion", EventTypes.InteractionIngested, time, Tenant, null, null, ProtoJson.Format(payload)));
-            if (events > 0 && batch.Length + envelope.Length + 2 > BatchMaxBytes)
-            {
-                batches.Add(Close(batch, events));
-                (batch, events) = (new MemoryStream(), 0);
-            }
-
-            batch.WriteByte(events == 0 ? (byte)'[' : (byte)',');
-            batch.Write(envelope);
-            events++;
-        }
-
-        batches.Add(Close(batch, events));
-        return batches;
-
-        static (byte[], int) Close(MemoryStream batch, int events)
-        {
-            batch.WriteByte((byte)']');
-            return (batch.ToArray(), events);
-        }
+            });
+        });
+        var limits = new MessagingOptions();
+        return new EnvelopeFactory("ingestion", TimeProvider.System).CreateBatches($"{Tenant}:interactions", events, limits.BatchMaxEvents, limits.BatchMaxBytes);
     }
 
-    private static async Task OutboxAsync(NpgsqlDataSource superuser, List<(byte[] Envelopes, int Events)> batches, CancellationToken cancellationToken)
+    private static async Task OutboxAsync(NpgsqlDataSource superuser, IReadOnlyList<OutboundMessage> batches, CancellationToken cancellationToken)
     {
         for (var first = 0; first < batches.Count; first += OutboxRowsPerCopy)
         {
@@ -162,15 +144,15 @@ internal static class IngestFloorBench
             await using (var copy = await connection.BeginBinaryImportAsync(
                 "COPY ingestion.outbox (tenant_id, topic, message_key, event_type, envelope, batch_events) FROM STDIN (FORMAT BINARY)", cancellationToken))
             {
-                foreach (var (envelopes, events) in batches.Skip(first).Take(OutboxRowsPerCopy))
+                foreach (var batch in batches.Skip(first).Take(OutboxRowsPerCopy))
                 {
                     copy.StartRow();
                     copy.Write(Tenant, NpgsqlDbType.Text);
                     copy.Write(Topics.IngestionInteractions, NpgsqlDbType.Text);
                     copy.Write($"{Tenant}:interactions", NpgsqlDbType.Text);
                     copy.Write(EventTypes.InteractionIngested, NpgsqlDbType.Text);
-                    copy.Write(envelopes, NpgsqlDbType.Bytea);
-                    copy.Write(events, NpgsqlDbType.Integer);
+                    copy.Write(batch.Envelope, NpgsqlDbType.Bytea);
+                    copy.Write(batch.BatchEvents!.Value, NpgsqlDbType.Integer);
                 }
 
                 await copy.CompleteAsync(cancellationToken);
@@ -204,32 +186,29 @@ internal static class IngestFloorBench
         }
     }
 
-    /// <summary>The batches produced as Ingestion's producer does (idempotent, all replicas, zstd as the bench's service) and read back by the bench's reader.</summary>
-    private static async Task KafkaAsync(string bootstrapServers, List<(byte[] Envelopes, int Events)> batches, int records, CancellationToken cancellationToken)
+    /// <summary>
+    /// The batches through the platform's Kafka transport, set up as the bench's Ingestion process is (its producer, its
+    /// compression), a few batches per call as the relay publishes them, and read back by the bench's reader.
+    /// </summary>
+    private static async Task KafkaAsync(string bootstrapServers, IReadOnlyList<OutboundMessage> batches, int records, CancellationToken cancellationToken)
     {
-        KafkaNativeLibrary.EnsureLoaded();
         using var counter = new TopicCounter(bootstrapServers, IngestBench.Partitions, Tenant, records);
-        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
-        {
-            BootstrapServers = bootstrapServers, EnableIdempotence = true, Acks = Acks.All, LingerMs = 5, CompressionType = CompressionType.Zstd,
-            BatchNumMessages = 10_000, QueueBufferingMaxMessages = 500_000,
-        }).Build();
-        var key = Encoding.UTF8.GetBytes($"{Tenant}:interactions");
-        var headers = new Headers { { KafkaEventTransport.ContentTypeHeader, Encoding.UTF8.GetBytes(CloudEventBatch.ContentType) } };
-        var produced = 0L;
-        foreach (var (envelopes, events) in batches)
+        using var clients = new KafkaClients(
+            Options.Create(new KafkaOptions { BootstrapServers = bootstrapServers, Compression = IngestionProcess.Compression }), new EventBusIdentity("ingestion"));
+        var transport = new KafkaEventTransport(clients);
+        var published = 0L;
+        foreach (var call in batches.Chunk(BatchesPerPublish))
         {
             // the dev broker keeps about 5 MB of log per partition: stay within 20,000 events of the reader
-            while (produced - counter.Events > 20_000)
+            while (published - counter.Events > 20_000)
             {
                 await Task.Delay(1, cancellationToken);
             }
 
-            producer.Produce(Topics.IngestionInteractions, new Message<byte[], byte[]> { Key = key, Value = envelopes, Headers = headers });
-            produced += events;
+            await transport.PublishAsync(call, cancellationToken);
+            published += call.Sum(m => m.BatchEvents ?? 1);
         }
 
-        producer.Flush(cancellationToken);
         await counter.WaitForAsync(records, TimeSpan.FromSeconds(60), cancellationToken);
     }
 }

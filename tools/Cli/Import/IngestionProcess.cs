@@ -4,6 +4,7 @@ using BackOfficeCloud.Cli.Common;
 using BackOfficeCloud.DevInfra;
 using BackOfficeCloud.DevInfra.Postgres;
 using BackOfficeCloud.ServiceDefaults.Security;
+using Confluent.Kafka;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 
@@ -12,6 +13,13 @@ namespace BackOfficeCloud.Cli.Import;
 /// <summary>The Ingestion service (its Release build) as a process of its own, as AppHost runs it, on free ports.</summary>
 internal sealed class IngestionProcess : IAsyncDisposable
 {
+    /// <summary>
+    /// The service's producer compression. The dev broker keeps about 5 MB of log per partition and a tenant's interactions
+    /// share one: with LZ4 a quiet machine published past the bench's topic reader (events evicted unread, reported lost);
+    /// zstd compresses the JSON tighter, so the log holds more of them.
+    /// </summary>
+    internal const CompressionType Compression = CompressionType.Zstd;
+
     private readonly Process _process;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly Uri _metrics;
@@ -45,9 +53,7 @@ internal sealed class IngestionProcess : IAsyncDisposable
             ["ConnectionStrings__postgres-admin"] = postgres.OwnerConnectionString,
             ["Messaging__Transport"] = "kafka",
             ["Kafka__BootstrapServers"] = kafka,
-            // the dev broker keeps about 5 MB of log per partition and a tenant's interactions share one: with LZ4 a quiet
-            // machine published past the bench's topic reader (events evicted unread, reported lost), zstd compresses the JSON tighter, so the log holds more of them
-            ["Kafka__Compression"] = "Zstd",
+            ["Kafka__Compression"] = Compression.ToString(),
             ["Logging__LogLevel__Default"] = "Warning",
         })
         {
